@@ -125,6 +125,8 @@ export const indicatorSchema = z.object({
   deviationNote: text,
   /** 是否核心指标 */
   core: z.boolean().optional(),
+  /** 得分系数 as reported (Chongqing layout: score = coefficient × weight) */
+  scoreCoefficient: fig,
   /** a template placeholder row such as "……" */
   placeholder: z.boolean().optional(),
 });

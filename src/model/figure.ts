@@ -7,7 +7,10 @@ import { z } from 'zod';
 export const comparatorSchema = z.enum(['>=', '<=', '>', '<', '=', 'range', 'qualitative']);
 export type Comparator = z.infer<typeof comparatorSchema>;
 
-/** Approximation words people attach to numbers: 余/以上/多 (more), 约 (about), 近 (nearly), 超 (over). */
+/**
+ * Approximation words people attach to numbers: 余/多 (more: 1600余篇), 约/左右 (about), 近/将近 (nearly),
+ * 超/超过/逾 (over: 超20万元). 以上/以下 are comparators (>= / <=), not approximations.
+ */
 export const approxSchema = z.enum(['more', 'about', 'nearly', 'over']);
 export type Approx = z.infer<typeof approxSchema>;
 
@@ -23,18 +26,28 @@ export const quantitySchema = z.discriminatedUnion('kind', [
     /** comparator written with the number (≥95%, 不低于95%); absent for a plain number */
     comparator: comparatorSchema.optional(),
     approx: approxSchema.optional(),
+    /** the words around the value when the cell held more than the value (完成 in "完成1050篇") */
+    context: z.string().optional(),
   }),
   z.object({
     kind: z.literal('range'),
     low: decimalStringSchema,
     high: decimalStringSchema,
     unit: z.string().optional(),
+    /** the words around the range when the cell held more than the range */
+    context: z.string().optional(),
   }),
   z.object({
     kind: z.literal('date'),
-    /** ISO date 'YYYY-MM-DD', or 'YYYY-MM', or 'YYYY' */
+    /**
+     * ISO date 'YYYY-MM-DD', or 'YYYY-MM', or 'YYYY'; when the year is not written (12月31日前), the ISO 8601
+     * year-less forms '--MM-DD' and '--MM' (the evaluation year fills it in).
+     */
     date: z.string(),
+    /** '<=' for 前/之前/以前/以内/不晚于/截至 (a deadline, the day itself included), '>=' for 后/之后/以后/不早于 */
     comparator: comparatorSchema.optional(),
+    /** the words around the date when the cell held more than the date (完成 in "2023年12月31日前完成") */
+    context: z.string().optional(),
   }),
   z.object({
     kind: z.literal('qualitative'),

@@ -1,8 +1,17 @@
 import { Decimal } from 'decimal.js';
 import type { Figure } from './figure.js';
 
-/** A Decimal constructor of our own, so that nobody else's configuration can change our arithmetic. */
-export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+/**
+ * A Decimal constructor of our own, so that nobody else's configuration can change our arithmetic.
+ * toExpNeg/toExpPos keep `toString()` in plain notation ("0.0000001", never "1e-7"), so that any Dec's string is a
+ * valid decimal string for the model.
+ */
+export const Dec = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -9e15,
+  toExpPos: 9e15,
+});
 export type Dec = Decimal;
 export type DecValue = Decimal.Value;
 
@@ -32,7 +41,9 @@ export function fenToWan(fen: bigint): Dec {
 
 /** Format an amount in 万元 the way the official forms print it: two decimals ("0.30"). */
 export function formatWan(wan: DecValue, decimals = 2): string {
-  return new Dec(wan).toFixed(decimals);
+  const text = new Dec(wan).toFixed(decimals);
+  // decimal.js keeps the sign of a value that rounds to zero ("-0.00"); the forms never print one.
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 
 /**
