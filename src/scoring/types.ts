@@ -11,6 +11,8 @@ export type ScoringMethod =
   | 'range'
   | 'qualitativeTier'
   | 'qualitativeGrade'
+  /** a date target (时效指标 such as 2023年12月31日前完成) */
+  | 'deadline'
   | 'unscorable';
 
 export type ScoreFlag =
@@ -29,7 +31,17 @@ export type ScoreFlag =
   /** qualitative: tier could not be told from the wording; the self score was kept */
   | 'selfScoreKept'
   /** negative actual clamped to 0 (R-3.1) */
-  | 'negativeClamped';
+  | 'negativeClamped'
+  /** a numeric target with no direction written: scored as positive (≥), a 成本指标 as reverse (≤) (R-3.2, R-5) */
+  | 'directionAssumed'
+  /** one side had no unit (or a % against a plain number): the numbers were compared as written */
+  | 'unitAssumed'
+  /** execution: the row's stated 分值 differs from the profile's execution weight */
+  | 'weightMismatch'
+  /** execution: figures taken from the report's prose because the 自评表 lacks them */
+  | 'narrativeFallback'
+  /** execution: more spent than budgeted (rate above 100%) */
+  | 'overBudget';
 
 /** One scored row: the 预算执行率 row or a 三级指标. Scores are numbers rounded to the profile's decimals. */
 export interface ScoreItem {
@@ -52,8 +64,8 @@ export interface ScoreItem {
   difference: number | null;
   /** zh-CN, why a row could not be scored */
   unscorableReason?: string;
-  /** qualitative: the allowed band for the tier */
-  band?: { tier: string; min: number; max: number };
+  /** qualitative: the allowed band for the tier; `max` is exclusive unless `maxInclusive` (the top tier) */
+  band?: { tier: string; min: number; max: number; maxInclusive?: boolean };
   flags: ScoreFlag[];
 }
 
@@ -66,6 +78,8 @@ export interface ScoreGroup {
   weight: number;
   /** points stated in the heading, e.g. 产出指标（50分） */
   statedWeight: number | null;
+  /** points the rule profile gives this 一级指标 (null for 二级 groups and when the profile fixes none) */
+  profileWeight?: number | null;
   recomputed: number;
   selfScore: number | null;
   /** rows that could not be scored */
@@ -92,6 +106,8 @@ export interface ScoreSheet {
     selfReportedNarrative: number | null;
     /** sum of the self scores of all rows (execution + indicators) */
     selfScoreSum: number | null;
+    /** rows (execution included) that could not be scored and count as 0 */
+    unscorable?: number;
   };
   grade: {
     recomputed: GradeResult;
