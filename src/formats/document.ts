@@ -11,6 +11,13 @@ import type { Source } from '../model/index.js';
  * - a vertically merged cell has its text in its first row; in the rows below it stands as an empty cell
  *   with `continued: true` when the format tells (a plain-text table just leaves it empty);
  * - cell text keeps its own line breaks ("\n") and is trimmed of padding (spaces, full-width spaces, tabs).
+ *
+ * Clarifications (what the recogniser relies on):
+ * - a paragraph's text is trimmed of padding the same way; empty paragraphs may be left out;
+ * - a table the format breaks across pages may come as consecutive RawTables: the recogniser reads them as one
+ *   when nothing but a page number ("- 3 -", "第3页") stands between them;
+ * - several tables in one RawTable (both attached tables on one sheet) are fine: the recogniser finds where each
+ *   starts from its row labels and header rows, and places cells by grid column (colSpan) rather than by index.
  */
 export interface RawCell {
   text: string;
