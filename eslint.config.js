@@ -13,6 +13,13 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript entry points and scripts run on Node.
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  {
     // The pure core runs in the browser too: no Node built-ins there.
     files: ['src/model/**', 'src/rules/**', 'src/scoring/**', 'src/checks/**'],
     rules: {
