@@ -8,6 +8,7 @@ const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
   ['eslint', [bin('eslint'), '.']],
   ['typecheck', [bin('tsc'), '--noEmit']],
+  ['typecheck web', [bin('tsc'), '--noEmit', '-p', 'web/tsconfig.json']],
   ['format', [bin('prettier'), '--check', '.', '--log-level', 'warn']],
 ];
 let failedSteps = 0;
@@ -39,7 +40,11 @@ let skipped = 0;
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests ?? 0;
-  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+  // a test file that failed to load has no failed tests of its own: count it as one failure
+  const brokenFiles = (json.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
+  failed = (json.numFailedTests ?? 0) + brokenFiles;
   skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
 } else {
   failed = 1;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluationSchema, sectionKeySchema, type Evaluation } from '../../../src/model/index.js';
 import { hunan } from '../../../src/rules/hunan.js';
+import { hunan2018 } from '../../../src/rules/hunan-2018.js';
 import {
   basicDataTable,
   buildReport,
@@ -233,7 +234,7 @@ describe('buildReport: the attached forms', () => {
   });
 
   it('lays the 自评表 out with 一级/二级 cells merged down their rows', () => {
-    const t = selfEvaluationTable(e.selfEvaluation!, hunan);
+    const t = selfEvaluationTable(e.selfEvaluation!, hunan2018);
     expectRectangular(t);
     const output = t.rows.flatMap((r) => r.cells).find((c) => c.text.startsWith('产出指标'));
     expect(output?.text).toBe('产出指标\n（50分）');
