@@ -1,20 +1,5 @@
 import Table from 'cli-table3';
-import type { ScoreItem, ScoreSheet, ScoringMethod } from '../scoring/types.js';
-
-export const METHOD_LABELS: Record<ScoringMethod, string> = {
-  executionLinear: '执行率×分值',
-  executionTiered: '执行率分档',
-  positive: '正向指标',
-  reverseRatio: '反向指标（比值法）',
-  reverseLinearOverrun: '反向指标（超支线性扣分）',
-  equal: '等于指标',
-  equalZero: '等于零指标',
-  range: '区间指标',
-  qualitativeTier: '定性指标（分档）',
-  qualitativeGrade: '定性指标（等级）',
-  deadline: '时效指标（完成时限）',
-  unscorable: '无法计分',
-};
+import type { ScoreItem, ScoreSheet } from '../scoring/types.js';
 
 export interface RenderOptions {
   /** terminal width to fit the formula column into */
