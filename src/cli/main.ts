@@ -11,6 +11,7 @@ import { runCheckCommand } from './check.js';
 import { CliError, readError } from './errors.js';
 import { loadEvaluation, resolveProfile } from './load.js';
 import { renderScoreSheet } from './render-score.js';
+import { DEFAULT_PORT, serveCommand } from './serve.js';
 
 z.config(z.locales.zhCN());
 
@@ -118,7 +119,28 @@ export function buildProgram(): Command {
       await scoreCommand(DEMO_FILE, { profile: opts.profile });
     });
 
+  program
+    .command('serve')
+    .description('启动服务：HTTP 接口（及网页），空数据库时写入演示数据')
+    .option('--port <n>', '端口', (v) => parsePort(v), DEFAULT_PORT)
+    .option('--host <address>', '监听地址（0.0.0.0 表示对局域网开放）', '127.0.0.1')
+    .option(
+      '--db <file-or-url>',
+      'SQLite 文件或 postgres:// 地址（默认 $JIXIAO_DATABASE_URL，否则 ./data/jixiao.sqlite）',
+    )
+    .option('--no-demo', '空数据库时不写入演示数据')
+    .option('--profile <id>', '未注明规则配置的自评按此配置计分')
+    .option('--secure-cookies <mode>', 'Cookie 的 Secure 属性：auto、always 或 never', 'auto')
+    .option('--trust-proxy', '信任反向代理的 X-Forwarded-For / X-Forwarded-Proto')
+    .action(serveCommand);
+
   return program;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('应为 0 到 65535 之间的整数');
+  return n;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
