@@ -15,7 +15,7 @@ import pg from 'pg';
 import type { Evaluation } from '../src/model/index.js';
 import { createApp } from '../src/server/app.js';
 import { hashPassword } from '../src/server/auth/password.js';
-import { generateDataset } from '../src/store/generate.js';
+import { generateDataset } from './generate.js';
 import { openStore, type Store } from '../src/store/index.js';
 
 const UNITS = Number(process.env['JIXIAO_BENCH_UNITS'] ?? 10_000);

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { evaluationSchema } from '../../src/model/index.js';
-import { DEMO_REPORT_URL, generateDataset, prng } from '../../src/store/generate.js';
-import { describeStores } from './helpers.js';
+import { DEMO_REPORT_URL, generateDataset, prng } from '../../bench/generate.js';
+import { describeStores } from '../store/helpers.js';
 
 const haveDemo = existsSync(fileURLToPath(DEMO_REPORT_URL));
 if (!haveDemo) console.warn(`demo report missing (${fileURLToPath(DEMO_REPORT_URL)}): generate tests skipped`);

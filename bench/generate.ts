@@ -11,18 +11,18 @@
  * ./index.ts, so opening a store never loads them.
  */
 import { readFile } from 'node:fs/promises';
-import { checkEvaluation, type CheckResult } from '../checks/index.js';
-import { importFile } from '../formats/import.js';
-import { Dec, type Evaluation, type Figure } from '../model/index.js';
-import { DEFAULT_PROFILE_ID, getProfile, national2020, type RuleProfile } from '../rules/index.js';
-import { newId } from './ids.js';
-import { kyselyOf } from './store.js';
-import type { EvaluationsTable, EvaluationVersionsTable } from './schema.js';
-import type { EvaluationState, EvaluationSummary, Id, Store } from './types.js';
-import { decimalKey } from './util.js';
+import { checkEvaluation, type CheckResult } from '../src/checks/index.js';
+import { importFile } from '../src/formats/import.js';
+import { Dec, type Evaluation, type Figure } from '../src/model/index.js';
+import { DEFAULT_PROFILE_ID, getProfile, national2020, type RuleProfile } from '../src/rules/index.js';
+import { newId } from '../src/store/ids.js';
+import { kyselyOf } from '../src/store/store.js';
+import type { EvaluationsTable, EvaluationVersionsTable } from '../src/store/schema.js';
+import type { EvaluationState, EvaluationSummary, Id, Store } from '../src/store/types.js';
+import { decimalKey } from '../src/store/util.js';
 
 /** The demo report the default template is imported from. */
-export const DEMO_REPORT_URL = new URL('../../examples/shili-rongmeiti-2024.txt', import.meta.url);
+export const DEMO_REPORT_URL = new URL('../examples/shili-rongmeiti-2024.txt', import.meta.url);
 
 export interface GenerateOptions {
   /** budget units (default 10 000) */
