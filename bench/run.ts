@@ -1,7 +1,15 @@
 // `npm run bench`: every benchmark module's run(), one after another. Prints figures; asserts nothing.
 import os from 'node:os';
 
-const modules = ['./scoring.js', './import-text.js', './import-binary.js', './checks.js', './export.js'];
+const modules = [
+  './scoring.js',
+  './import-text.js',
+  './import-binary.js',
+  './checks.js',
+  './export.js',
+  './web.js',
+  './server.js',
+];
 const only = process.argv.slice(2);
 
 console.log(`jixiao benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}`);

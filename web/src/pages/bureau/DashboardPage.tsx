@@ -298,7 +298,7 @@ function Headline({
       <Col xs={12} md={6}>
         <Card size="small">
           <Statistic
-            title="任务单位已报送"
+            title="任务单位已提交"
             value={progress ? submitted : '—'}
             suffix={progress ? `/ ${progressUnits.length}` : undefined}
           />
@@ -379,7 +379,7 @@ function TaskCard({
       ) : (
         <>
           <div className="bureau-progress">
-            <Progress percent={percent} format={() => `${submitted}/${units.length} 已报送`} />
+            <Progress percent={percent} format={() => `${submitted}/${units.length} 已提交`} />
             <Space size={[4, 4]} wrap>
               {stages.map((s) => (
                 <Tag key={s.stage} color={STAGE_COLORS[s.stage]}>

@@ -3,8 +3,7 @@
  * figures), 基础数据表, 年度总体目标, the narrative sections and 基本情况. Each row carries `data-path` (the
  * Evaluation field path) so that findings and comments can point at it, and a pin button to comment on it.
  */
-import { CommentOutlined } from '@ant-design/icons';
-import { Badge, Button, Descriptions, Empty, Table, Tooltip, Typography } from 'antd';
+import { Badge, Descriptions, Empty, Table, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { Finding } from '../../../../src/checks/types.js';
 import type { Figure } from '../../../../src/model/figure.js';
@@ -12,13 +11,14 @@ import type { Evaluation, FundingRow, ThreeYearRow } from '../../../../src/model
 import type { ScoreItem } from '../../../../src/scoring/types.js';
 import type { Comment } from '../../api/types.js';
 import { shown } from './format.js';
+import PinButton from './PinButton.js';
 import { commentsInRow, findingsInRow, type ReviewTab } from './review-data.js';
 
 export interface DocumentTabProps {
   document: Evaluation;
   findings: readonly Finding[];
   comments: readonly Comment[];
-  onPin: (path: string) => void;
+  onPin: ((path: string) => void) | null;
   execution?: ScoreItem;
 }
 
@@ -44,19 +44,7 @@ function Marks({
           <Badge count={f.length} size="small" color={errors ? '#cf1322' : '#faad14'} />
         </Tooltip>
       )}
-      <Tooltip title={c.length ? `${c.length} 条批注；点击添加` : '添加批注'}>
-        <Button
-          size="small"
-          type="text"
-          aria-label="添加批注"
-          onClick={() => onPin(path)}
-          icon={
-            <Badge count={c.length} size="small" offset={[4, -2]}>
-              <CommentOutlined className={c.length ? 'review-pin-active' : 'review-pin'} />
-            </Badge>
-          }
-        />
-      </Tooltip>
+      <PinButton path={path} count={c.length} onPin={onPin} />
     </span>
   );
 }

@@ -386,7 +386,7 @@ export default function ReviewPage({ params }: PageProps) {
                 edits={edits}
                 problems={problems}
                 onEdit={onEdit}
-                onPin={(row) => setPin({ row })}
+                onPin={can('comment.create') ? (row) => setPin({ row }) : null}
                 stickyContainer={() => mainRef.current ?? document.body}
                 onShowFindings={(row) => {
                   setRowFilter(row);
@@ -407,7 +407,7 @@ export default function ReviewPage({ params }: PageProps) {
               document={doc}
               findings={findings}
               comments={comments}
-              onPin={(row) => setPin({ row })}
+              onPin={can('comment.create') ? (row) => setPin({ row }) : null}
               execution={check.score.items[0]}
             />
           )}

@@ -3,7 +3,7 @@
  * its self score, the recomputed score (the formula on hover) and the bureau's 复核得分 with a note, editable while
  * the evaluation awaits review. Rows carry `data-path` so that findings and comments can jump to them.
  */
-import { CommentOutlined, WarningOutlined } from '@ant-design/icons';
+import { WarningOutlined } from '@ant-design/icons';
 import { Badge, Button, Input, Table, Tag, Tooltip } from 'antd';
 import { memo, useMemo, type HTMLAttributes } from 'react';
 import type { Finding } from '../../../../src/checks/types.js';
@@ -12,6 +12,7 @@ import { FLAG_NAMES } from '../../../../src/scoring/names.js';
 import type { ScoreItem } from '../../../../src/scoring/types.js';
 import type { Comment } from '../../api/types.js';
 import { shown } from './format.js';
+import PinButton from './PinButton.js';
 import { commentsInRow, findingsInRow, splitPath, type ReviewEdit } from './review-data.js';
 
 /** One row of the review API (GET /api/evaluations/{id}/review). */
@@ -59,7 +60,7 @@ export interface ReviewSheetProps {
   edits: Readonly<Record<string, ReviewEdit>>;
   problems: Readonly<Record<string, string>>;
   onEdit: (indicatorId: string, edit: ReviewEdit) => void;
-  onPin: (rowPath: string) => void;
+  onPin: ((rowPath: string) => void) | null;
   onShowFindings: (rowPath: string) => void;
   /** the scrolling element the header sticks in (below the tab bar) */
   stickyContainer: () => HTMLElement;
@@ -103,6 +104,15 @@ const ScoreCell = memo(function ScoreCell({
         placeholder={weight ?? ''}
         value={value}
         onChange={(e) => onEdit(id, { reviewScore: e.target.value, note })}
+        onKeyDown={(e) => {
+          // Enter / Shift+Enter: the next / previous row's review score, as in a spreadsheet
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          const all = [...document.querySelectorAll<HTMLInputElement>('input[data-review-score]')];
+          const next = all[all.indexOf(e.currentTarget) + (e.shiftKey ? -1 : 1)];
+          next?.focus();
+          next?.select();
+        }}
       />
     </Tooltip>
   );
@@ -142,7 +152,7 @@ function RowMarks({
   path: string;
   findings: readonly Finding[];
   comments: readonly Comment[];
-  onPin: (rowPath: string) => void;
+  onPin: ((rowPath: string) => void) | null;
   onShowFindings: (rowPath: string) => void;
 }) {
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -163,19 +173,7 @@ function RowMarks({
           />
         </Tooltip>
       )}
-      <Tooltip title={comments.length ? `${comments.length} 条批注；点击添加` : '添加批注'}>
-        <Button
-          size="small"
-          type="text"
-          aria-label="添加批注"
-          onClick={() => onPin(path)}
-          icon={
-            <Badge count={comments.length} size="small" offset={[4, -2]}>
-              <CommentOutlined className={comments.length ? 'review-pin-active' : 'review-pin'} />
-            </Badge>
-          }
-        />
-      </Tooltip>
+      <PinButton path={path} count={comments.length} onPin={onPin} />
     </span>
   );
 }

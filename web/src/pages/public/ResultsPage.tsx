@@ -95,7 +95,8 @@ export default function ResultsPage(_props: PageProps) {
     )
       .then((r) => {
         if (!live) return;
-        setRows(r.items);
+        // the newest year first, then by unit
+        setRows([...r.items].sort((a, b) => b.year - a.year || a.unitName.localeCompare(b.unitName, 'zh-CN')));
         setTruncated(r.truncated);
         setError(null);
       })
