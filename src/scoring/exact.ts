@@ -1,9 +1,9 @@
 import { Dec } from '../model/index.js';
 
 /**
- * Exact-number helpers for scoring. Every computation is done on `Dec`; scores, once rounded to the
- * profile's places, are summed as integers of 10^-places (e.g. 分 of a point for 2 places), which is exact
- * and cheap. Plain JS numbers appear only as the rounded output of the score sheet.
+ * Exact-number helpers for scoring on `Dec`, the reference engine (arith.ts DEC; fixed.ts is the integer engine held
+ * to it). Scores, once rounded to the profile's places, are summed as integers of 10^-places (e.g. 分 of a point for
+ * 2 places), which is exact and cheap. Plain JS numbers appear only as the rounded output of the score sheet.
  */
 
 export const ZERO = new Dec(0);

@@ -1,5 +1,5 @@
 export type * from './types.js';
-export { score } from './score.js';
+export { score, scoreWithDecimal } from './score.js';
 export { gradeFor, parseGrade } from './rules/grade.js';
 export { scoreIndicator, isEmptyRow } from './indicator.js';
 export { scoreExecutionRow } from './execution-row.js';

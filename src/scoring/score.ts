@@ -1,8 +1,9 @@
-import type { CategoryKey, Evaluation, Figure, SelfEvaluation, SubcategoryKey } from '../model/index.js';
+import type { CategoryKey, Evaluation, Figure, Indicator, SelfEvaluation, SubcategoryKey } from '../model/index.js';
 import type { RuleProfile } from '../rules/types.js';
-import { scoreExecutionRow } from './execution-row.js';
+import { DEC } from './arith.js';
+import { executionRowWith, scoreExecutionRow } from './execution-row.js';
 import { fromUnits, unitsOf } from './exact.js';
-import { isEmptyRow, pointsOf, scoreIndicator } from './indicator.js';
+import { isEmptyRow, pointsOf, scoreIndicator, scoreIndicatorWith } from './indicator.js';
 import type { RowContext, ScoredRow } from './indicator.js';
 import { gradeFor, parseGrade } from './rules/grade.js';
 import type { ScoreGroup, ScoreItem, ScoreSheet } from './types.js';
@@ -42,6 +43,17 @@ interface Acc extends Sum {
   category: CategoryKey;
   subcategory: SubcategoryKey | undefined;
   label: string;
+}
+
+/** A 一级 group and its 二级 groups, in order of first appearance. */
+interface Top {
+  acc: Acc;
+  subs: Acc[];
+}
+
+function findTop(tops: readonly Top[], category: CategoryKey): Top | undefined {
+  for (const top of tops) if (top.acc.category === category) return top;
+  return undefined;
 }
 
 const zero = (): Sum => ({ weight: 0, recomputed: 0, self: 0, selfCount: 0, unscorable: 0 });
@@ -86,56 +98,84 @@ const points = (f: Figure | undefined, places: number): number | null => {
  * Score an evaluation by a rule profile: the 预算执行率 row (R-2), every 三级指标 (R-3, R-4), the
  * 一级/二级 roll-ups, the total and the grade (R-6). Every row carries its formula in words and its
  * exact inputs; rows that cannot be scored say why and count as 0. Pure: the evaluation is not changed.
+ * Rows are computed in exact integer arithmetic where that provably gives decimal.js's result, else on
+ * decimal.js: the sheet is the same, byte for byte, as scoreWithDecimal's.
  */
 export function score(evaluation: Evaluation, profile: RuleProfile): ScoreSheet {
+  return sheet(evaluation, profile, scoreIndicator, scoreExecutionRow);
+}
+
+/**
+ * score() with every row on decimal.js alone, the reference the integer fast path is held to (tests, audits).
+ */
+export function scoreWithDecimal(evaluation: Evaluation, profile: RuleProfile): ScoreSheet {
+  return sheet(evaluation, profile, decimalIndicator, decimalExecutionRow);
+}
+
+const decimalIndicator = (ind: Indicator, path: string, ctx: RowContext): ScoredRow =>
+  scoreIndicatorWith(DEC, ind, path, ctx);
+const decimalExecutionRow = (evaluation: Evaluation, profile: RuleProfile): ScoredRow =>
+  executionRowWith(DEC, evaluation, profile);
+
+function sheet(
+  evaluation: Evaluation,
+  profile: RuleProfile,
+  row: typeof scoreIndicator,
+  executionRow: typeof scoreExecutionRow,
+): ScoreSheet {
   const places = profile.rounding;
   const ctx: RowContext = { profile, year: evaluation.year };
-  const execution = scoreExecutionRow(evaluation, profile);
+  const execution = executionRow(evaluation, profile);
   const se = evaluation.selfEvaluation;
-
-  const rows: ScoredRow[] = [];
-  // 一级 groups in order of first appearance, each with its 二级 groups (nested maps: no key strings to build)
-  const groups = new Map<CategoryKey, { acc: Acc; subs: Map<SubcategoryKey, Acc> }>();
-  const indicators = se?.indicators ?? [];
-  for (let i = 0; i < indicators.length; i++) {
-    const ind = indicators[i]!;
-    if (isEmptyRow(ind)) continue;
-    const row = scoreIndicator(ind, `selfEvaluation.indicators.${i}`, ctx);
-    rows.push(row);
-    const cat = ind.categoryKey;
-    const sub = ind.subcategoryKey;
-    let top = groups.get(cat);
-    if (top === undefined) {
-      top = { acc: blank(cat, ind.category.trim() || CATEGORY_NAMES[cat]), subs: new Map() };
-      groups.set(cat, top);
-    }
-    add(top.acc, row);
-    let second = top.subs.get(sub);
-    if (second === undefined) {
-      second = blank(cat, ind.subcategory.trim() || SUBCATEGORY_NAMES[sub], sub);
-      top.subs.set(sub, second);
-    }
-    add(second, row);
-  }
-  // 一级指标 the profile or the table names but that hold no row still show, with nothing in them
-  for (const cat of CATEGORY_KEYS) {
-    if (!groups.has(cat) && (profile.weights[cat] !== undefined || se?.categoryWeights[cat] !== undefined))
-      groups.set(cat, { acc: blank(cat, CATEGORY_NAMES[cat]), subs: new Map() });
-  }
-
-  const scoreGroups: ScoreGroup[] = [];
-  for (const { acc, subs } of groups.values()) {
-    scoreGroups.push(toGroup(acc, se, profile));
-    for (const sub of subs.values()) scoreGroups.push(toGroup(sub, se, profile));
-  }
 
   const sum = zero();
   add(sum, execution);
   const items: ScoreItem[] = [];
-  for (const row of rows) {
-    add(sum, row);
-    items.push(row.item);
+  // 一级 groups in order of first appearance, each with its 二级 groups (at most 5 and 10: a scan beats a map)
+  const tops: Top[] = [];
+  const indicators = se?.indicators ?? [];
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i]!;
+    if (isEmptyRow(ind)) continue;
+    const scored = row(ind, `selfEvaluation.indicators.${i}`, ctx);
+    items.push(scored.item);
+    add(sum, scored);
+    const cat = ind.categoryKey;
+    const sub = ind.subcategoryKey;
+    let top = findTop(tops, cat);
+    if (top === undefined) {
+      top = { acc: blank(cat, ind.category.trim() || CATEGORY_NAMES[cat]), subs: [] };
+      tops.push(top);
+    }
+    add(top.acc, scored);
+    let second: Acc | undefined;
+    for (const acc of top.subs) {
+      if (acc.subcategory === sub) {
+        second = acc;
+        break;
+      }
+    }
+    if (second === undefined) {
+      second = blank(cat, ind.subcategory.trim() || SUBCATEGORY_NAMES[sub], sub);
+      top.subs.push(second);
+    }
+    add(second, scored);
   }
+  // 一级指标 the profile or the table names but that hold no row still show, with nothing in them
+  for (const cat of CATEGORY_KEYS) {
+    if (
+      findTop(tops, cat) === undefined &&
+      (profile.weights[cat] !== undefined || se?.categoryWeights[cat] !== undefined)
+    )
+      tops.push({ acc: blank(cat, CATEGORY_NAMES[cat]), subs: [] });
+  }
+
+  const scoreGroups: ScoreGroup[] = [];
+  for (const { acc, subs } of tops) {
+    scoreGroups.push(toGroup(acc, se, profile));
+    for (const sub of subs) scoreGroups.push(toGroup(sub, se, profile));
+  }
+
   const total = fromUnits(sum.recomputed, places);
   const gradeText = evaluation.selfReported.grade?.trim() || se?.grade?.trim() || null;
 

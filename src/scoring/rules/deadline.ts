@@ -1,5 +1,6 @@
 import type { Comparator, Dec, Figure } from '../../model/index.js';
-import { ZERO, fixed, roundTo } from '../exact.js';
+import { DEC } from '../arith.js';
+import type { Arith } from '../arith.js';
 import type { RuleResult, Shown } from './result.js';
 
 /**
@@ -8,9 +9,18 @@ import type { RuleResult, Shown } from './result.js';
  */
 export function periodEnd(date: string, year: string): string {
   const d = date.startsWith('--') ? `${year}${date.slice(1)}` : date;
-  if (/^\d{4}$/.test(d)) return `${d}-12-31`;
-  if (/^\d{4}-\d{2}$/.test(d)) return `${d}-31`;
+  if (d.length === 4 && digitsAt(d, 0, 4)) return `${d}-12-31`;
+  if (d.length === 7 && digitsAt(d, 0, 4) && d.charCodeAt(4) === 45 && digitsAt(d, 5, 7)) return `${d}-31`;
   return d;
+}
+
+/** Whether text[from, to) are all ASCII digits. */
+function digitsAt(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const yearOf = (date: string): string | undefined => (/^\d{4}/.test(date) ? date.slice(0, 4) : undefined);
@@ -18,6 +28,27 @@ const yearOf = (date: string): string | undefined => (/^\d{4}/.test(date) ? date
 function containsAny(text: string, words: readonly string[]): boolean {
   for (const w of words) if (text.includes(w)) return true;
   return false;
+}
+
+/** What the words of an actual say about a deadline; remembered per text (a few texts repeat a lot). */
+type Said = 'missed' | 'onTime' | 'done' | 'nothing';
+const said = new Map<string, Said>();
+
+function wordsOf(actualText: string): Said {
+  let known = said.get(actualText);
+  if (known === undefined) {
+    const text = actualText.replace(/\s/g, '');
+    known = containsAny(text, MISSED)
+      ? 'missed'
+      : containsAny(text, ON_TIME)
+        ? 'onTime'
+        : containsAny(text, DONE)
+          ? 'done'
+          : 'nothing';
+    if (said.size >= 1024) said.clear();
+    said.set(actualText, known);
+  }
+  return known;
 }
 
 const MISSED = ['未完成', '未按', '未及时', '不及时', '尚未', '延期', '逾期', '滞后', '推迟', '延迟'];
@@ -45,29 +76,32 @@ export function deadlineMet(
       : String(year);
   const deadline = periodEnd(target.date, y);
   if (actualDate !== undefined) return periodEnd(actualDate, y) <= deadline;
-  const text = actual.text.replace(/\s/g, '');
-  if (containsAny(text, MISSED)) return false;
-  if (containsAny(text, ON_TIME)) return true;
-  const done = containsAny(text, DONE) || (actual.q.kind === 'qualitative' && actual.q.relativeDate === 'currentYear');
+  const said = wordsOf(actual.text);
+  if (said === 'missed') return false;
+  if (said === 'onTime') return true;
+  const done = said === 'done' || (actual.q.kind === 'qualitative' && actual.q.relativeDate === 'currentYear');
   if (!done) return undefined;
   const yearEnd = `${y}-12-31`;
   return deadline >= yearEnd ? true : undefined;
 }
 
-/**
- * R-3 applied to a deadline: full marks when met, 0 when missed (a suggestion for a person to confirm).
- * `s` shows the target and actual as written.
- */
-export function scoreDeadline(met: boolean, weight: Dec, places: number, s: Shown): RuleResult {
-  const score = roundTo(met ? weight : ZERO, places);
-  const scoreText = fixed(score, places);
+/** R-3 applied to a deadline on any engine: see scoreDeadline. */
+export function deadlineWith<N, R>(E: Arith<N, R>, met: boolean, weight: N, places: number, s: Shown): RuleResult<N> {
+  const score = E.round(met ? weight : E.zero, places);
   return {
     method: 'deadline',
     score,
-    scoreText,
+    scoreText: E.fixed(score, places),
     flags: met ? [] : ['systemSuggested'],
     formula: met
       ? `时效指标：目标 ${s.target}，实际 ${s.actual}，按期完成，得满分 ${s.w}`
       : `时效指标：目标 ${s.target}，实际 ${s.actual}，未按期完成，得 0 分（系统建议分，请复核）`,
   };
 }
+
+/**
+ * R-3 applied to a deadline: full marks when met, 0 when missed (a suggestion for a person to confirm).
+ * `s` shows the target and actual as written.
+ */
+export const scoreDeadline = (met: boolean, weight: Dec, places: number, s: Shown): RuleResult =>
+  deadlineWith(DEC, met, weight, places, s);

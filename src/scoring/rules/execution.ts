@@ -1,13 +1,80 @@
 import type { Dec } from '../../model/index.js';
 import type { ExecutionTier, RuleProfile } from '../../rules/types.js';
-import { ONE, ZERO, dec, percent, roundTo } from '../exact.js';
+import { DEC } from '../arith.js';
+import type { Arith } from '../arith.js';
+import { percent } from '../exact.js';
 import type { ScoreFlag } from '../types.js';
 import { showNumbers } from './result.js';
 import type { RuleResult, Shown } from './result.js';
 
-export interface ExecutionResult extends RuleResult {
+export interface ExecutionResult<N = Dec, R = Dec> extends RuleResult<N> {
   /** executed ÷ base, exact (not capped) */
-  rate: Dec;
+  rate: R;
+}
+
+/** R-2 on any engine: see scoreExecution. */
+export function executionWith<N, R>(
+  E: Arith<N, R>,
+  executed: N,
+  base: N,
+  weight: N,
+  rule: RuleProfile['execution'],
+  places: number,
+  s: Shown,
+): ExecutionResult<N, R> {
+  if (E.neg(base) || E.isZero(base)) throw new RangeError('预算数应大于 0');
+  const flags: ScoreFlag[] = [];
+  let spent = executed;
+  if (E.neg(spent)) {
+    flags.push('negativeClamped');
+    spent = E.zero;
+  }
+  const rate = E.rate(spent, base);
+  const rateText = E.ratePercent(rate);
+  let note = '';
+  const overOne = E.rateCmp(rate, E.one) > 0;
+  if (overOne) {
+    flags.push('overBudget');
+    note += '；执行数超过预算数，请核实';
+  }
+  if (E.rateCmp(rate, E.of(rule.explainBelow)) < 0) {
+    flags.push('belowExplainThreshold');
+    note += `；执行率低于 ${percent(rule.explainBelow)}，须说明原因`;
+  }
+  const head = `执行率 = ${s.actual} ÷ ${s.target} = ${rateText}`;
+
+  if (rule.mode === 'tiered') {
+    let tier: ExecutionTier | undefined;
+    for (const t of rule.tiers) {
+      if (E.rateCmp(rate, E.of(t.minRate)) >= 0) {
+        tier = t;
+        break;
+      }
+    }
+    const share = tier?.share ?? 0;
+    const score = E.round(E.mul(weight, E.of(share)), places);
+    const scoreText = E.fixed(score, places);
+    const which = tier ? `执行率 ≥ ${percent(tier.minRate)} 档得分值的 ${percent(share)}` : '低于最低档，得 0';
+    return {
+      method: 'executionTiered',
+      rate,
+      score,
+      scoreText,
+      flags,
+      formula: `${head}；分档计分：${which}，得分 = ${s.w} × ${percent(share)} = ${scoreText}${note}`,
+    };
+  }
+  const capped = rule.cap && overOne;
+  const score = capped ? E.round(weight, places) : E.rateScore(weight, rate, places);
+  const scoreText = E.fixed(score, places);
+  return {
+    method: 'executionLinear',
+    rate,
+    score,
+    scoreText,
+    flags,
+    formula: `${head}；得分 = ${s.w} × ${capped ? `min(${rateText}, 100%)` : rateText} = ${scoreText}${note}`,
+  };
 }
 
 /**
@@ -23,58 +90,5 @@ export function scoreExecution(
   places: number,
   s: Shown = showNumbers(executed, base, weight),
 ): ExecutionResult {
-  if (!base.isPositive() || base.isZero()) throw new RangeError('预算数应大于 0');
-  const flags: ScoreFlag[] = [];
-  let spent = executed;
-  if (spent.isNegative()) {
-    flags.push('negativeClamped');
-    spent = ZERO;
-  }
-  const rate = spent.div(base);
-  const rateText = percent(rate);
-  let note = '';
-  if (rate.gt(ONE)) {
-    flags.push('overBudget');
-    note += '；执行数超过预算数，请核实';
-  }
-  const explainBelow = dec(rule.explainBelow);
-  if (rate.lt(explainBelow)) {
-    flags.push('belowExplainThreshold');
-    note += `；执行率低于 ${percent(explainBelow)}，须说明原因`;
-  }
-  const head = `执行率 = ${s.actual} ÷ ${s.target} = ${rateText}`;
-
-  if (rule.mode === 'tiered') {
-    let tier: ExecutionTier | undefined;
-    for (const t of rule.tiers) {
-      if (rate.gte(dec(t.minRate))) {
-        tier = t;
-        break;
-      }
-    }
-    const share = dec(tier?.share ?? 0);
-    const score = roundTo(weight.mul(share), places);
-    const scoreText = score.toFixed(places);
-    const which = tier ? `执行率 ≥ ${percent(tier.minRate)} 档得分值的 ${percent(share)}` : '低于最低档，得 0';
-    return {
-      method: 'executionTiered',
-      rate,
-      score,
-      scoreText,
-      flags,
-      formula: `${head}；分档计分：${which}，得分 = ${s.w} × ${percent(share)} = ${scoreText}${note}`,
-    };
-  }
-  const capped = rule.cap && rate.gt(ONE);
-  const raw = weight.mul(capped ? ONE : rate);
-  const score = roundTo(raw.gt(weight) ? weight : raw, places);
-  const scoreText = score.toFixed(places);
-  return {
-    method: 'executionLinear',
-    rate,
-    score,
-    scoreText,
-    flags,
-    formula: `${head}；得分 = ${s.w} × ${capped ? `min(${rateText}, 100%)` : rateText} = ${scoreText}${note}`,
-  };
+  return executionWith(DEC, executed, base, weight, rule, places, s);
 }

@@ -20,10 +20,28 @@ const AROUND = /^(?:绩效)?(?:评价|自评)?(?:等次|等级|结论|结果)?(?
  * (优秀 → 优 …); null when the text is not one grade.
  */
 export function parseGrade(text: string, profile: RuleProfile): GradeResult | null {
+  // a pure function of a few texts that repeat across reports: remember the band, hand out a fresh result
+  let memo = parsed.get(profile.grades);
+  if (memo === undefined) {
+    memo = new Map();
+    parsed.set(profile.grades, memo);
+  }
+  let band = memo.get(text);
+  if (band === undefined) {
+    band = findBand(text, profile.grades);
+    if (memo.size >= 1024) memo.clear();
+    memo.set(text, band);
+  }
+  return band === null ? null : result(band);
+}
+
+const parsed = new WeakMap<readonly GradeBand[], Map<string, GradeBand | null>>();
+
+function findBand(text: string, bands: readonly GradeBand[]): GradeBand | null {
   const cleaned = text.replace(/[\s\u3000"'“”‘’「」。.]/g, '').replace(AROUND, '');
   if (cleaned === '') return null;
-  for (const band of profile.grades) {
-    if (band.label === cleaned || band.name === cleaned || band.aliases.includes(cleaned)) return result(band);
+  for (const band of bands) {
+    if (band.label === cleaned || band.name === cleaned || band.aliases.includes(cleaned)) return band;
   }
   return null;
 }

@@ -13,11 +13,11 @@ export interface Shown {
   w: string;
 }
 
-/** What one scoring rule makes of one row. */
-export interface RuleResult {
+/** What one scoring rule makes of one row; `N` is the engine's number type (see ../arith.ts). */
+export interface RuleResult<N = Dec> {
   method: ScoringMethod;
   /** rounded half up to the profile's places; 0 ≤ score ≤ weight */
-  score: Dec;
+  score: N;
   /** the score with exactly `places` decimals, e.g. "9.52" */
   scoreText: string;
   flags: ScoreFlag[];

@@ -1,9 +1,43 @@
 import type { Dec } from '../../model/index.js';
-import { ONE, ZERO, clamp0, fixed, roundTo } from '../exact.js';
+import { DEC } from '../arith.js';
+import type { Arith } from '../arith.js';
 import type { ScoreFlag } from '../types.js';
-import { clampActual, clampNote } from './positive.js';
+import { clampActualWith, clampNote } from './positive.js';
 import { showNumbers } from './result.js';
 import type { RuleResult, Shown } from './result.js';
+
+/** R-3.2 variant A on any engine: see scoreReverseRatio. */
+export function reverseRatioWith<N, R>(
+  E: Arith<N, R>,
+  actual: N,
+  target: N,
+  weight: N,
+  places: number,
+  s: Shown,
+): RuleResult<N> {
+  const flags: ScoreFlag[] = [];
+  const a = clampActualWith(E, actual, flags);
+  if (E.cmp(a, target) <= 0) {
+    const score = E.round(weight, places);
+    return {
+      method: 'reverseRatio',
+      score,
+      scoreText: E.fixed(score, places),
+      flags,
+      formula: `反向指标（比值法）：实际 ${s.actual} ≤ 目标 ${s.target}${clampNote(s, a !== actual)}，得满分 ${s.w}`,
+    };
+  }
+  // a > target ≥ 0, so a > 0 and the actual was not clamped
+  const score = E.ratio(weight, target, a, places);
+  const scoreText = E.fixed(score, places);
+  return {
+    method: 'reverseRatio',
+    score,
+    scoreText,
+    flags,
+    formula: `反向指标（比值法）：实际 ${s.actual} > 目标 ${s.target}，得分 = ${s.w} × ${s.t} ÷ ${s.a} = ${scoreText}`,
+  };
+}
 
 /**
  * R-3.2 variant A (比值法, the default): full marks at or below the target, otherwise
@@ -16,27 +50,50 @@ export function scoreReverseRatio(
   places: number,
   s: Shown = showNumbers(actual, target, weight),
 ): RuleResult {
+  return reverseRatioWith(DEC, actual, target, weight, places, s);
+}
+
+/** R-3.2 variant B on any engine: see scoreReverseLinearOverrun. */
+export function reverseLinearOverrunWith<N, R>(
+  E: Arith<N, R>,
+  actual: N,
+  target: N,
+  weight: N,
+  places: number,
+  s: Shown,
+): RuleResult<N> {
   const flags: ScoreFlag[] = [];
-  const a = clampActual(actual, flags);
-  if (a.lte(target)) {
-    const score = roundTo(weight, places);
+  const a = clampActualWith(E, actual, flags);
+  const method = 'reverseLinearOverrun';
+  if (E.cmp(a, target) <= 0) {
+    const score = E.round(weight, places);
     return {
-      method: 'reverseRatio',
+      method,
       score,
-      scoreText: fixed(score, places),
+      scoreText: E.fixed(score, places),
       flags,
-      formula: `反向指标（比值法）：实际 ${s.actual} ≤ 目标 ${s.target}${clampNote(s, a !== actual)}，得满分 ${s.w}`,
+      formula: `反向指标（超支线性扣分）：实际 ${s.actual} ≤ 目标 ${s.target}${clampNote(s, a !== actual)}，得满分 ${s.w}`,
     };
   }
-  // a > target ≥ 0, so a > 0 and the actual was not clamped
-  const score = roundTo(clamp0(weight.mul(target).div(a), weight), places);
-  const scoreText = score.toFixed(places);
+  if (E.cmp(a, E.mul(target, E.of(2))) >= 0) {
+    const score = E.round(E.zero, places);
+    return {
+      method,
+      score,
+      scoreText: E.fixed(score, places),
+      flags,
+      formula: `反向指标（超支线性扣分）：实际 ${s.actual} 达到目标 ${s.target} 的 2 倍及以上，得 0 分`,
+    };
+  }
+  // target < a < 2 × target, so target > 0
+  const score = E.rest(weight, E.sub(a, target), target, places);
+  const scoreText = E.fixed(score, places);
   return {
-    method: 'reverseRatio',
+    method,
     score,
     scoreText,
     flags,
-    formula: `反向指标（比值法）：实际 ${s.actual} > 目标 ${s.target}，得分 = ${s.w} × ${s.t} ÷ ${s.a} = ${scoreText}`,
+    formula: `反向指标（超支线性扣分）：实际 ${s.actual} > 目标 ${s.target}，得分 = ${s.w} × (1 − (${s.a} − ${s.t}) ÷ ${s.t}) = ${scoreText}`,
   };
 }
 
@@ -51,37 +108,5 @@ export function scoreReverseLinearOverrun(
   places: number,
   s: Shown = showNumbers(actual, target, weight),
 ): RuleResult {
-  const flags: ScoreFlag[] = [];
-  const a = clampActual(actual, flags);
-  const method = 'reverseLinearOverrun';
-  if (a.lte(target)) {
-    const score = roundTo(weight, places);
-    return {
-      method,
-      score,
-      scoreText: fixed(score, places),
-      flags,
-      formula: `反向指标（超支线性扣分）：实际 ${s.actual} ≤ 目标 ${s.target}${clampNote(s, a !== actual)}，得满分 ${s.w}`,
-    };
-  }
-  if (a.gte(target.mul(2))) {
-    const score = roundTo(ZERO, places);
-    return {
-      method,
-      score,
-      scoreText: fixed(score, places),
-      flags,
-      formula: `反向指标（超支线性扣分）：实际 ${s.actual} 达到目标 ${s.target} 的 2 倍及以上，得 0 分`,
-    };
-  }
-  // target < a < 2 × target, so target > 0
-  const score = roundTo(clamp0(weight.mul(ONE.minus(a.minus(target).div(target))), weight), places);
-  const scoreText = score.toFixed(places);
-  return {
-    method,
-    score,
-    scoreText,
-    flags,
-    formula: `反向指标（超支线性扣分）：实际 ${s.actual} > 目标 ${s.target}，得分 = ${s.w} × (1 − (${s.a} − ${s.t}) ÷ ${s.t}) = ${scoreText}`,
-  };
+  return reverseLinearOverrunWith(DEC, actual, target, weight, places, s);
 }
