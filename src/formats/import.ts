@@ -36,6 +36,18 @@ function hasUtf16Name(bytes: Uint8Array, word: string): boolean {
   return false;
 }
 
+/** Does `word` (ASCII) occur within the first `limit` bytes? (A byte search: no string is built.) */
+function containsAscii(bytes: Uint8Array, limit: number, word: string): boolean {
+  const end = Math.min(bytes.length, limit) - word.length;
+  const first = word.charCodeAt(0);
+  outer: for (let i = 0; i <= end; i++) {
+    if (bytes[i] !== first) continue;
+    for (let j = 1; j < word.length; j++) if (bytes[i + j] !== word.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
+}
+
 function startsWithJsonObject(bytes: Uint8Array): boolean {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
@@ -60,8 +72,7 @@ export function detectFormat(bytes: Uint8Array, file: string): DetectedFormat {
       'unsupported',
     );
   }
-  const head = String.fromCharCode(...bytes.subarray(0, Math.min(bytes.length, 1024)));
-  if (head.includes('%PDF-')) return 'pdf';
+  if (containsAscii(bytes, 1024, '%PDF-')) return 'pdf';
   if (isOleCompoundFile(bytes)) {
     if (ext === 'xls' || ext === 'et') return 'legacy-xls';
     if (ext === 'doc' || ext === 'wps') return 'legacy-doc';

@@ -109,15 +109,20 @@ function mapChar(ch: string): string {
   return own(CHAR_MAP, ch) ?? ch;
 }
 
+/** MAPPED without the global flag, to test (most cells hold nothing to map). */
+const HAS_MAPPED = new RegExp(MAPPED.source);
+
 function mapChars(s: string): string {
-  return s.replace(MAPPED, mapChar);
+  return HAS_MAPPED.test(s) ? s.replace(MAPPED, mapChar) : s;
 }
 
 /** Whitespace runs (same set as isPadding). A single character class with `+`: linear, no backtracking. */
 const SPACE_RUN = /[\t-\r \u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]+/g;
+const HAS_SPACE = new RegExp(SPACE_RUN.source);
 
 /** Drop whitespace, except one space between two ASCII letters/digits ("N A", "60 80" stay apart). */
 function squeezeSpaces(s: string): string {
+  if (!HAS_SPACE.test(s)) return s;
   return s.replace(SPACE_RUN, (run: string, offset: number) =>
     isAsciiAlnumAt(s, offset - 1) && isAsciiAlnumAt(s, offset + run.length) ? ' ' : '',
   );
@@ -135,6 +140,18 @@ const WRAPPING_QUOTES: ReadonlyArray<readonly [string, string]> = [
 
 /** Strip sentence punctuation at the end and quotes around the whole text ("提升。" → 提升, “提升” → 提升). */
 function trimWording(s: string): string {
+  if (s === '') return s;
+  // nothing to trim (the common case): no sentence punctuation at the end, no quote at the start, no padding
+  const first = s[0]!;
+  const last = s[s.length - 1]!;
+  if (
+    !TRAILING_PUNCTUATION.includes(last) &&
+    !WRAPPING_QUOTES.some(([open]) => open === first) &&
+    !isPadding(s.charCodeAt(0)) &&
+    !isPadding(s.charCodeAt(s.length - 1))
+  ) {
+    return s;
+  }
   let t = s;
   for (let guard = 0; guard < 4; guard++) {
     const before = t;
@@ -153,12 +170,33 @@ function trimWording(s: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Word tables. Lists are matched longest first, so 不超过 wins over 超过 and 个月 over 个.
 
-function byLengthDesc<T extends readonly [string, ...unknown[]]>(list: readonly T[]): readonly T[] {
-  return [...list].sort((a, b) => b[0].length - a[0].length);
+/** A word list, longest first, with its entries grouped by first character (one lookup instead of a scan). */
+interface WordList<T extends readonly [string, ...unknown[]]> {
+  readonly entries: readonly T[];
+  readonly byFirst: ReadonlyMap<number, readonly T[]>;
 }
 
-function matchList<T extends readonly [string, ...unknown[]]>(s: string, i: number, list: readonly T[]): T | undefined {
-  for (const entry of list) if (s.startsWith(entry[0], i)) return entry;
+function byFirstChar<T>(list: readonly T[], word: (entry: T) => string): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const entry of list) {
+    const c = word(entry).charCodeAt(0);
+    const bucket = map.get(c);
+    if (bucket) bucket.push(entry);
+    else map.set(c, [entry]);
+  }
+  return map;
+}
+
+function byLengthDesc<T extends readonly [string, ...unknown[]]>(list: readonly T[]): WordList<T> {
+  const entries = [...list].sort((a, b) => b[0].length - a[0].length);
+  return { entries, byFirst: byFirstChar(entries, (e) => e[0]) };
+}
+
+/** The first entry (longest first) of `list` written at s[i]. */
+function matchList<T extends readonly [string, ...unknown[]]>(s: string, i: number, list: WordList<T>): T | undefined {
+  const bucket = list.byFirst.get(s.charCodeAt(i));
+  if (bucket === undefined) return undefined;
+  for (const entry of bucket) if (s.startsWith(entry[0], i)) return entry;
   return undefined;
 }
 
@@ -345,8 +383,12 @@ const PER_UNITS: readonly string[] = [
 const NOT_A_UNIT =
   '以左上下内之前后余多整及或约近超完达已的是否和与等为在至到间含共不未每均年月日零一二三四五六七八九十百千万亿两点';
 
+const UNITS_BY_FIRST = byFirstChar(UNIT_LIST, (u) => u);
+
 function matchUnit(s: string, i: number): string | undefined {
-  for (const u of UNIT_LIST) {
+  const bucket = UNITS_BY_FIRST.get(s.charCodeAt(i));
+  if (bucket === undefined) return undefined;
+  for (const u of bucket) {
     if (!s.startsWith(u, i)) continue;
     // ASCII units must end at a word boundary ("5m" yes, "5min" is min, "5mx" no)
     if (isAsciiLetterAt(s, i + u.length) && /^[A-Za-z]/.test(u)) continue;
@@ -521,12 +563,14 @@ interface ScanOptions {
 }
 
 /** A number with its multiplier, 余/多 and unit: "1600余篇", "1.2万次", "百分之九十五", "12万", "50元/人". */
+const PER_WORDS = [
+  ['百分之', '%'],
+  ['千分之', '‰'],
+] as const;
+
 function scanNumberItem(s: string, i: number, opts: ScanOptions): NumberItem | undefined {
   let item: NumberItem | undefined;
-  for (const [word, unit] of [
-    ['百分之', '%'],
-    ['千分之', '‰'],
-  ] as const) {
+  for (const [word, unit] of PER_WORDS) {
     if (!s.startsWith(word, i)) continue;
     const k = i + word.length;
     if (opts.chinese && s.startsWith('百', k) && !isChineseNumeralChar(s[k + 1])) {
@@ -828,11 +872,17 @@ interface Tail {
 function scanSuffixes(
   s: string,
   i: number,
-  table: readonly (readonly [string, SuffixEffect])[],
+  table: WordList<readonly [string, SuffixEffect]>,
   start: Omit<Tail, 'end'>,
   units = true,
 ): Tail | undefined {
-  const t: Tail = { ...start, end: i };
+  const t: Tail = {
+    comparator: start.comparator,
+    approx: start.approx,
+    unit: start.unit,
+    between: start.between,
+    end: i,
+  };
   for (let guard = 0; guard < 8 && t.end < s.length; guard++) {
     const entry = matchList(s, t.end, table);
     if (entry) {
@@ -1108,6 +1158,36 @@ function qualitative(original: string): Quantity {
 const MAX_VALUE_LENGTH = 1000;
 
 /**
+ * The commonest cells — a number, with a comparator symbol before it and a unit after it or not ("312.95", "0",
+ * "100%", "≥95%", "≥2400篇", "182.32万元") — read without the general scanner, which gives the same:
+ * test/model/quantity-fast.test.ts compares both. Units that could start a date (年/月/日), ASCII units (word
+ * boundaries), and units starting with a multiplier character (万人 is 10000 人) are left to the scanner.
+ */
+const SIMPLE_NUMBER = /^([≥≤<>]?)(-?)(\d+)(?:\.(\d+))?(.*)$/;
+const SIMPLE_COMPARATORS: Readonly<Record<string, Comparator>> = { '≥': '>=', '≤': '<=', '>': '>', '<': '<' };
+const SIMPLE_UNITS: ReadonlySet<string> = new Set(
+  UNIT_LIST.filter(
+    (u) =>
+      !/^[A-Za-z]/.test(u) &&
+      u !== '年' &&
+      u !== '月' &&
+      u !== '日' &&
+      (!/^[千百万亿]/.test(u) || MULTIPLIER_UNITS.includes(u)),
+  ),
+);
+
+function simpleNumber(s: string): Quantity | undefined {
+  const m = SIMPLE_NUMBER.exec(s);
+  if (!m) return undefined;
+  const unit = m[5]!;
+  if (unit !== '' && !SIMPLE_UNITS.has(unit)) return undefined;
+  const q: Quantity = { kind: 'number', value: canonicalDecimal(m[2] === '-', m[3]!, m[4] ?? '') };
+  if (unit !== '') q.unit = unit;
+  if (m[1] !== '') q.comparator = own(SIMPLE_COMPARATORS, m[1]!);
+  return q;
+}
+
+/**
  * What a written cell value means. Never throws; always returns a Quantity valid for `quantitySchema`.
  * An empty (or padding-only) text gives { kind: 'none' }: use `figure()` to tell "left empty" (undefined) apart.
  */
@@ -1115,7 +1195,10 @@ export function parseQuantity(raw: string): Quantity {
   const cleaned = cleanCellText(raw);
   if (cleaned === '') return { kind: 'none' };
   const s = trimWording(squeezeSpaces(mapChars(cleaned)));
-  if (s === '' || NONE.test(s)) return { kind: 'none' };
+  if (s === '') return { kind: 'none' };
+  const plain = simpleNumber(s);
+  if (plain) return plain;
+  if (NONE.test(s)) return { kind: 'none' };
   if (s.length > MAX_VALUE_LENGTH) return digitTokenStarts(s).length > 0 ? { kind: 'unparsed' } : qualitative(cleaned);
   const whole = parseValueAt(s, 0, 'whole');
   if (whole) return whole.q;
@@ -1164,7 +1247,7 @@ export function formatQuantity(q: Quantity): string {
       return `${q.comparator ? (COMPARATOR_TEXT[q.comparator] ?? '') : ''}${words}`;
     }
     case 'qualitative':
-      if (q.relativeDate !== 'currentYear' || CURRENT_YEAR_WORDS.some(([w]) => q.text === w)) return q.text;
+      if (q.relativeDate !== 'currentYear' || CURRENT_YEAR_WORDS.entries.some(([w]) => q.text === w)) return q.text;
       // 当年 + 度…/内… would read as 当年度/当年内: write 年内 then
       return `${/^[度内]/.test(q.text) ? '年内' : '当年'}${q.text}`;
     case 'none':

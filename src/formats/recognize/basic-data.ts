@@ -10,7 +10,7 @@ import {
 } from './normalize.js';
 import type { CellView, Column, RowView } from './grid.js';
 import { cellUnder, cellsOutside, headerColumns } from './grid.js';
-import type { Recorder } from './recorder.js';
+import { joinPath, type Recorder } from './recorder.js';
 import { basicRow, buildingColumn, type BasicRowKey, type BuildingColumn, type StaffingColumn } from './vocabulary.js';
 import { metaFromCells, type MetaTarget } from './meta.js';
 
@@ -113,23 +113,23 @@ export function readBasicData(rows: readonly RowView[], rec: Recorder, meta: Met
   };
   const st: State = { staffingCols: null, yearCols: null, buildingCols: null, group: null };
   const seen = new Set<string>();
-  const P = 'basicData.';
 
   const setStaffing = (field: StaffingColumn, cell: CellView | undefined): void => {
-    const f = rec.fig(`${P}staffing.${field}`, cell);
+    const f = rec.fig(joinPath('basicData.staffing', field), cell);
     if (f) data.staffing[field] = f;
   };
 
   const threeYear = (path: string, row: RowView, label: CellView): ThreeYearRow => {
     const out: ThreeYearRow = { label: withoutTemplateNotes(label.text) };
-    rec.at(`${P}${path}`, label.raw.source);
-    rec.at(`${P}${path}.label`, label.raw.source);
+    const full = joinPath('basicData', path);
+    rec.at(full, label.raw.source);
+    rec.at(joinPath(full, 'label'), label.raw.source);
     const values = row.filled.filter((c) => c !== label);
     if (st.yearCols) {
       for (const col of st.yearCols) {
         const c = cellUnder(row, col);
         if (c && c !== label) {
-          const f = rec.fig(`${P}${path}.${col.field}`, c);
+          const f = rec.fig(joinPath(full, col.field), c);
           if (f) out[col.field] = f;
         }
       }
@@ -139,7 +139,7 @@ export function readBasicData(rows: readonly RowView[], rec: Recorder, meta: Met
     } else {
       const order: YearField[] = ['previousFinal', 'currentBudget', 'currentFinal'];
       values.slice(0, 3).forEach((c, i) => {
-        const f = rec.fig(`${P}${path}.${order[i]!}`, c);
+        const f = rec.fig(joinPath(full, order[i]!), c);
         if (f) out[order[i]!] = f;
       });
       for (const c of values.slice(3)) rec.cell(c, '基础数据表中多出的数值，未能归入任何年度列');
@@ -169,7 +169,7 @@ export function readBasicData(rows: readonly RowView[], rec: Recorder, meta: Met
       } else {
         st.staffingCols = columns.length > 0 ? columns : null;
       }
-      if (label) rec.at(`${P}staffing`, label.raw.source);
+      if (label) rec.at('basicData.staffing', label.raw.source);
       st.group = null;
       continue;
     }
@@ -192,7 +192,7 @@ export function readBasicData(rows: readonly RowView[], rec: Recorder, meta: Met
       st.yearCols = yearColumns(heads);
       for (const col of st.yearCols) {
         data.columnLabels[col.field] = col.header.text;
-        rec.at(`${P}columnLabels.${col.field}`, col.header.raw.source);
+        rec.at(joinPath('basicData.columnLabels', col.field), col.header.raw.source);
       }
       st.group = null;
       st.buildingCols = null;
@@ -201,7 +201,7 @@ export function readBasicData(rows: readonly RowView[], rec: Recorder, meta: Met
 
     if (kind === 'buildings' && label) {
       data.buildings.label = label.text;
-      rec.at(`${P}buildings.label`, label.raw.source);
+      rec.at('basicData.buildings.label', label.raw.source);
       const { columns, unmatched } = headerColumns(row, (k) => buildingColumn.byKey(k));
       st.buildingCols = columns.length > 0 ? columns : null;
       for (const c of unmatched) if (c !== label) rec.column(c, '楼堂馆所控制情况中未识别的列');
@@ -214,7 +214,7 @@ export function readBasicData(rows: readonly RowView[], rec: Recorder, meta: Met
       const text = freeText(rest.map((c) => c.raw.text).join('\n'));
       if (text !== '') {
         data.frugalityMeasures = text;
-        rec.at(`${P}frugalityMeasures`, rest[0]!.raw.source, text);
+        rec.at('basicData.frugalityMeasures', rest[0]!.raw.source, text);
       }
       st.group = null;
       st.buildingCols = null;
@@ -223,7 +223,7 @@ export function readBasicData(rows: readonly RowView[], rec: Recorder, meta: Met
 
     if (kind === 'notes' && label) {
       const rest = row.filled.find((c) => c !== label);
-      const t = rec.text(`${P}notes`, rest);
+      const t = rec.text('basicData.notes', rest);
       if (t) data.notes = t;
       continue;
     }
@@ -250,7 +250,7 @@ export function readBasicData(rows: readonly RowView[], rec: Recorder, meta: Met
       if (isPlaceholderText(label.text)) continue; // "……": a template row
       const list = st.group === 'project' ? data.projectExpenditure.items : data.publicFunds.items;
       const base = st.group === 'project' ? 'projectExpenditure.items' : 'publicFunds.items';
-      list.push(threeYear(`${base}.${list.length}`, row, label));
+      list.push(threeYear(joinPath(base, list.length), row, label));
       continue;
     }
 
@@ -286,13 +286,13 @@ function readBuilding(
   rec: Recorder,
 ): void {
   const i = data.buildings.items.length;
-  const base = `basicData.buildings.items.${i}`;
+  const base = joinPath('basicData.buildings.items', i);
   const item: BasicData['buildings']['items'][number] = {};
   let any = false;
   for (const col of cols) {
     const c = cellUnder(row, col);
     if (c && c !== label) {
-      const f = rec.fig(`${base}.${col.field}`, c);
+      const f = rec.fig(joinPath(base, col.field), c);
       if (f) {
         item[col.field] = f;
         any = true;
@@ -301,7 +301,7 @@ function readBuilding(
   }
   if (label) {
     item.name = joinLines(label.text);
-    rec.at(`${base}.name`, label.raw.source);
+    rec.at(joinPath(base, 'name'), label.raw.source);
     any = true;
   }
   if (!any) return; // an empty line of the form

@@ -64,19 +64,25 @@ export function cellUnder<K extends string>(row: RowView, col: Column<K>): CellV
 
 /** The filled cells of a row that no column of the header covers. */
 export function cellsOutside<K extends string>(row: RowView, cols: readonly Column<K>[]): CellView[] {
-  const used = new Set<CellView>();
+  // a row has a dozen cells at most: a list beats a Set
+  const used: CellView[] = [];
   for (const col of cols) {
     const c = cellUnder(row, col);
-    if (c) used.add(c);
+    if (c) used.push(c);
   }
-  return row.filled.filter((c) => !used.has(c));
+  return row.filled.filter((c) => !used.includes(c));
+}
+
+export interface HeaderColumns<K extends string> {
+  columns: Column<K>[];
+  unmatched: CellView[];
 }
 
 /** Columns of a header row, from a lookup of header words. */
 export function headerColumns<K extends string>(
   row: RowView,
   classify: (key: string) => K | undefined,
-): { columns: Column<K>[]; unmatched: CellView[] } {
+): HeaderColumns<K> {
   const columns: Column<K>[] = [];
   const unmatched: CellView[] = [];
   const seen = new Set<K>();
@@ -90,6 +96,19 @@ export function headerColumns<K extends string>(
     }
   }
   return { columns, unmatched };
+}
+
+/**
+ * The fields of headerColumns(row, classify).columns, in the same order, without building the columns: for the
+ * question "is this row a header?" asked of every row of every table.
+ */
+export function headerFields<K extends string>(row: RowView, classify: (key: string) => K | undefined): K[] {
+  const fields: K[] = [];
+  for (const c of row.filled) {
+    const field = classify(c.key);
+    if (field !== undefined && !fields.includes(field)) fields.push(field);
+  }
+  return fields;
 }
 
 /** Text of a row for messages: its filled cells joined with " | ", shortened. */

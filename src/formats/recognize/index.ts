@@ -14,10 +14,11 @@ import type { RawDocument, RawParagraph } from '../document.js';
 import { isYearHeader, readBasicData } from './basic-data.js';
 import { readProseFacts } from './facts.js';
 import { rowText, tableRows, type RowView } from './grid.js';
+import { materializeOnly, materializer } from './materialize.js';
 import { metaFromText, type MetaTarget } from './meta.js';
 import { headingOf, isTitleLike, parseTitle, type Para, type SectionNode, type TitleFacts } from './narrative.js';
 import { asciiDigits, joinLines, labelKey, pad } from './normalize.js';
-import { Recorder } from './recorder.js';
+import { joinPath, Recorder } from './recorder.js';
 import { isSelfEvaluationAnchor, readSelfEvaluation } from './self-evaluation.js';
 import { basicRow } from './vocabulary.js';
 
@@ -81,6 +82,24 @@ function basicAnchor(row: RowView): boolean {
   if (!first) return false;
   const k = basicRow.byKey(first.key);
   return k === 'staffingBlock' || k === 'fundsBlock' || isYearHeader(row.filled.slice(1));
+}
+
+/** evaluationSchema.parse, precompiled (the same output; zod's own error for invalid input). */
+const parseEvaluation = materializer(evaluationSchema);
+/** The parse of one value of the Evaluation's `sources` record, precompiled. */
+const parseSource = materializeOnly(evaluationSchema.shape.sources.unwrap().valueType);
+
+/**
+ * evaluationSchema.parse of the Evaluation with its recorded sources — the same result, with the sources (hundreds
+ * of them, all of one kind) parsed straight from the recorder rather than built into a record to be copied.
+ */
+function parseWithSources(input: EvaluationInput, rec: Recorder): Evaluation {
+  const evaluation = parseEvaluation(input); // without sources: `sources` defaults to {}, in its place
+  const sources = rec.parsedSources(parseSource);
+  // an invalid Source: zod parses the whole, to throw its own error
+  if (sources === undefined) return evaluationSchema.parse({ ...input, sources: rec.sources() });
+  evaluation.sources = sources;
+  return evaluation;
 }
 
 /** RawDocument (from any format) → Evaluation, plus a summary of what was found. */
@@ -273,7 +292,7 @@ export function recognizeWithSummary(
   // ---------------------------------------------------------------- prose
   const facts = readProseFacts(nodes, rec);
   const sections: Section[] = nodes.map((n, i) => {
-    const path = `narrative.sections.${i}`;
+    const path = joinPath('narrative.sections', i);
     rec.at(path, n.source);
     return {
       key: n.key,
@@ -289,7 +308,7 @@ export function recognizeWithSummary(
   if (division) organisation.internalDivisions = division;
   const functions = nodes.filter((n) => n.key === 'functions').flatMap((n) => n.body);
   organisation.functions = functions.map((p, i) => {
-    rec.at(`organisation.functions.${i}`, p.source);
+    rec.at(joinPath('organisation.functions', i), p.source);
     return p.text.replace(/^(?:\d{1,2}\s*[、.．](?!\d)|[（(]\s*\d{1,2}\s*[）)])\s*/, '');
   });
 
@@ -320,7 +339,7 @@ export function recognizeWithSummary(
     // the current year of the 基础数据表's columns (2023年预算数 / 2023年决算数)
     for (const field of ['currentBudget', 'currentFinal'] as const) {
       const y = /(\d{4})年/.exec(asciiDigits(basicData.columnLabels[field] ?? ''));
-      const src = rec.source(`basicData.columnLabels.${field}`);
+      const src = rec.source(joinPath('basicData.columnLabels', field));
       if (y && src && year === undefined) {
         year = Number(y[1]);
         rec.at('year', src);
@@ -357,9 +376,8 @@ export function recognizeWithSummary(
     ...(selfEvaluation ? { selfEvaluation } : {}),
     narrative: { sections },
     unrecognised: rec.unrecognised,
-    sources: rec.sources(),
   };
-  const evaluation = evaluationSchema.parse(input);
+  const evaluation = parseWithSources(input, rec);
   return {
     evaluation,
     summary: { tables: (basicData ? 1 : 0) + (selfEvaluation ? 1 : 0), knownHeadings },
@@ -401,10 +419,18 @@ function findDivisions(nodes: readonly SectionNode[], rec: Recorder): string | u
   return undefined;
 }
 
+/** A path's parts, split once (the paths are the prose facts' few constants). */
+const PATH_PARTS = new Map<string, readonly string[]>();
+
 function setPath(tree: Record<string, unknown>, path: string, value: Figure | string): void {
-  const parts = path.split('.');
+  let parts = PATH_PARTS.get(path);
+  if (parts === undefined) {
+    parts = path.split('.');
+    if (PATH_PARTS.size < 1000) PATH_PARTS.set(path, parts);
+  }
   let node = tree;
-  for (const part of parts.slice(0, -1)) {
+  for (let i = 0; i < parts.length - 1; i++) {
+    const part = parts[i]!;
     const next = node[part];
     if (typeof next === 'object' && next !== null) node = next as Record<string, unknown>;
     else {

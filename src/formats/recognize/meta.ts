@@ -1,7 +1,7 @@
 import type { Source, TableMeta } from '../../model/index.js';
 import type { CellView } from './grid.js';
 import { labelKey, pad } from './normalize.js';
-import type { Recorder } from './recorder.js';
+import { joinPath, type Recorder } from './recorder.js';
 import { metaLabel, META_IN_TEXT, type MetaKey } from './vocabulary.js';
 
 /** Where the meta of one table goes: its TableMeta and its path, and what to do with project-level keys. */
@@ -45,7 +45,7 @@ function assign(target: MetaTarget, key: MetaKey, value: string, source: Source,
       return;
     }
     target.meta[field] = v;
-    rec.at(`${target.path}.${field}`, source);
+    rec.at(joinPath(target.path, field), source);
   } else {
     target.other?.(key, v, source);
   }

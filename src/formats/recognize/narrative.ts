@@ -29,10 +29,29 @@ const NUMBERING: readonly (readonly [RegExp, number])[] = [
   [/^[\u2460-\u2473][\s\u3000、.．]*/, 5],
 ];
 
+/** sectionTerm by labelKey: headings repeat from report to report (a bounded memo of a pure function). */
+const TERMS = new Map<string, { key: SectionKey; level: number } | null>();
+const MAX_TERMS = 20_000;
+
+/** What every NUMBERING pattern starts with. */
+const NUMBERING_START = /^[第一二三四五六七八九十（(\d\u2460-\u2473]/;
+
 function sectionTerm(rest: string): { key: SectionKey; level: number } | undefined {
   const k = labelKey(rest);
-  for (const t of SECTION_TERMS) if (t.re.test(k)) return { key: t.key, level: t.level };
-  return undefined;
+  const hit = TERMS.get(k);
+  if (hit !== undefined) return hit ?? undefined;
+  let found: { key: SectionKey; level: number } | null = null;
+  for (const t of SECTION_TERMS) {
+    if (t.re.test(k)) {
+      found = { key: t.key, level: t.level };
+      break;
+    }
+  }
+  if (k.length <= 64) {
+    if (TERMS.size >= MAX_TERMS) TERMS.clear();
+    TERMS.set(k, found);
+  }
+  return found ?? undefined;
 }
 
 /**
@@ -46,7 +65,8 @@ export function headingOf(p: Para, previousLevel: number): HeadingInfo | undefin
   if (text === '') return undefined;
   // a heading style the format marks is trusted for any short line
   const marked = p.headingLevel !== undefined && text.length <= 60;
-  for (const [re, level] of NUMBERING) {
+  // a line that cannot start any numbering skips the numbering patterns
+  for (const [re, level] of NUMBERING_START.test(text) ? NUMBERING : []) {
     const m = re.exec(text);
     if (!m) continue;
     const rest = text.slice(m[0].length);

@@ -29,9 +29,13 @@ export function pad(text: string): string {
   return a === 0 && b === text.length ? text : text.slice(a, b);
 }
 
+const FULL_WIDTH_DIGITS = /[\uff10-\uff19]/g;
+const HAS_FULL_WIDTH_DIGIT = /[\uff10-\uff19]/;
+const fullWidthToAscii = (c: string): string => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+
 /** Full-width digits → ASCII digits (nothing else: Chinese punctuation stays as written). */
 export function asciiDigits(text: string): string {
-  return text.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return HAS_FULL_WIDTH_DIGIT.test(text) ? text.replace(FULL_WIDTH_DIGITS, fullWidthToAscii) : text;
 }
 
 const WORDISH = /[A-Za-z0-9]/;
@@ -63,9 +67,12 @@ export function freeText(text: string): string {
 
 const QUOTES = new Set([0x22, 0x27, 0x201c, 0x201d, 0x2018, 0x2019, 0x300c, 0x300d, 0x300e, 0x300f]);
 
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+const HAS_FULL_WIDTH = /[\uff01-\uff5e]/;
+
 /** Full-width ASCII variants (！ to ～) → ASCII, for matching keys only. */
 function halfWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return HAS_FULL_WIDTH.test(text) ? text.replace(FULL_WIDTH, fullWidthToAscii) : text;
 }
 
 /** One pass: padding and quotes dropped, full-width ASCII folded. */

@@ -7,10 +7,10 @@ import {
   type SubcategoryKey,
 } from '../../model/index.js';
 import type { CellView, Column, RowView } from './grid.js';
-import { cellUnder, cellsOutside, headerColumns } from './grid.js';
+import { cellUnder, cellsOutside, headerColumns, headerFields } from './grid.js';
 import { metaFromCells, metaFromText, type MetaTarget } from './meta.js';
 import { isPlaceholderText, joinLines, looksNone, looksNumeric, pad, pointsOf, withoutPoints } from './normalize.js';
-import type { Recorder } from './recorder.js';
+import { joinPath, type Recorder } from './recorder.js';
 import {
   categoryKeyOf,
   executionRowLabel,
@@ -29,7 +29,7 @@ import {
   type IndicatorColumn,
 } from './vocabulary.js';
 
-const P = 'selfEvaluation.';
+const SE = 'selfEvaluation';
 
 /** Where a funding row goes: the 年度资金总额 line, a source of funds, or a nature of spending. */
 const FUNDING_PATHS: Readonly<Record<FundingRowKey, string>> = {
@@ -72,6 +72,7 @@ type Mode = 'start' | 'funding' | 'goal' | 'indicators' | 'end';
 
 /** "其中：一般公共预算：120.50" → ["一般公共预算", "120.50"]; undefined when the cell is not label：value. */
 function splitPair(text: string): [string, string] | undefined {
+  if (!text.includes('：') && !text.includes(':')) return undefined; // the common case, without the regexes
   const s = pad(text).replace(/^其中\s*[：:]\s*/, '');
   const m = /^([^：:]+?)\s*[：:]\s*(.*)$/s.exec(s);
   if (!m) return undefined;
@@ -108,6 +109,8 @@ export function readSelfEvaluation(
   let fundingPoints: { value: string; cell: CellView } | undefined;
   let goalCols: Column<GoalColumn>[] | null = null;
   let indCols: Column<IndicatorColumn>[] | null = null;
+  /** indCols by field (a header's fields are distinct) */
+  let indByField = new Map<IndicatorColumn, Column<IndicatorColumn>>();
   let cat: Level | null = null;
   let sub: Level | null = null;
 
@@ -125,11 +128,11 @@ export function readSelfEvaluation(
 
   const putFunding = (key: FundingRowKey, label: CellView | undefined, labelText: string | undefined): FundingRow => {
     const row = fundingTarget(key);
-    const path = `${P}${FUNDING_PATHS[key]}`;
+    const path = joinPath(SE, FUNDING_PATHS[key]);
     if (labelText !== undefined && row.label === undefined) row.label = labelText;
     if (label) {
       if (!rec.has(path)) rec.at(path, label.raw.source);
-      if (labelText !== undefined) rec.at(`${path}.label`, label.raw.source);
+      if (labelText !== undefined) rec.at(joinPath(path, 'label'), label.raw.source);
     }
     return row;
   };
@@ -168,7 +171,7 @@ export function readSelfEvaluation(
         const f = rec.figure(p.value);
         if (f && fr.adjustedBudget === undefined) {
           fr.adjustedBudget = f;
-          rec.at(`${P}${FUNDING_PATHS[p.key]}.adjustedBudget`, p.cell.raw.source);
+          rec.at(joinPath(joinPath(SE, FUNDING_PATHS[p.key]), 'adjustedBudget'), p.cell.raw.source);
         } else if (f) rec.cell(p.cell, '同一资金行的金额已经读取过，这里重复的金额未能归入');
       }
       return;
@@ -187,13 +190,13 @@ export function readSelfEvaluation(
       label ?? cells[0],
       label ? joinLines(label.text).replace(/^其中\s*[：:]\s*/, '') : undefined,
     );
-    const base = `${P}${FUNDING_PATHS[key]}`;
+    const base = joinPath(SE, FUNDING_PATHS[key]);
     if (fundingCols) {
       for (const col of fundingCols) {
         const c = cellUnder(row, col);
         if (!c || c === label || c.text === '') continue;
         if (fr[col.field] === undefined) {
-          const f = rec.fig(`${base}.${col.field}`, c);
+          const f = rec.fig(joinPath(base, col.field), c);
           if (f) fr[col.field] = f;
         } else rec.cell(c, '同一资金行的这一列已经读取过，这里重复的值未能归入');
       }
@@ -216,7 +219,7 @@ export function readSelfEvaluation(
           const field = order[i];
           if (field === undefined) rec.cell(c, '自评表资金部分中多出的单元格');
           else if (fr[field] === undefined) {
-            const f = rec.fig(`${base}.${field}`, c);
+            const f = rec.fig(joinPath(base, field), c);
             if (f) fr[field] = f;
           } else rec.cell(c, '同一资金行的这一列已经读取过，这里重复的值未能归入');
         });
@@ -234,7 +237,7 @@ export function readSelfEvaluation(
         rec.cell(c, '年度总体目标已经读取过，这里多出的内容未能归入');
         return;
       }
-      const t = rec.text(`${P}overallGoal.${field}`, c);
+      const t = rec.text(joinPath('selfEvaluation.overallGoal', field), c);
       if (t) sheet.overallGoal[field] = t;
     };
     if (goalCols && goalCols.length > 0) {
@@ -251,7 +254,7 @@ export function readSelfEvaluation(
 
   // ------------------------------------------------------------ the indicator tree
 
-  const col = (f: IndicatorColumn): Column<IndicatorColumn> | undefined => indCols?.find((c) => c.field === f);
+  const col = (f: IndicatorColumn): Column<IndicatorColumn> | undefined => indByField.get(f);
   const under = (row: RowView, f: IndicatorColumn): CellView | undefined => {
     const c = col(f);
     const cell = c ? cellUnder(row, c) : undefined;
@@ -260,18 +263,18 @@ export function readSelfEvaluation(
 
   const readExecutionRow = (row: RowView, labelCell: CellView): void => {
     const fr = sheet.funding;
-    rec.at(`${P}funding`, labelCell.raw.source);
+    rec.at('selfEvaluation.funding', labelCell.raw.source);
     const pts = pointsOf(labelCell.text);
     const weight = under(row, 'weight');
     if (fr.weight === undefined) {
-      if (weight) fr.weight = rec.fig(`${P}funding.weight`, weight);
+      if (weight) fr.weight = rec.fig('selfEvaluation.funding.weight', weight);
       else if (pts) {
         fr.weight = rec.figure(pts);
-        rec.at(`${P}funding.weight`, labelCell.raw.source);
+        rec.at('selfEvaluation.funding.weight', labelCell.raw.source);
       }
     }
     const score = under(row, 'selfScore');
-    if (fr.score === undefined && score) fr.score = rec.fig(`${P}funding.score`, score);
+    if (fr.score === undefined && score) fr.score = rec.fig('selfEvaluation.funding.score', score);
     const actual = under(row, 'actual');
     if (fr.executionRate === undefined && actual) {
       const unit = under(row, 'unit');
@@ -279,7 +282,7 @@ export function readSelfEvaluation(
       const f = rec.figure(text);
       if (f) {
         fr.executionRate = f;
-        rec.at(`${P}funding.executionRate`, actual.raw.source);
+        rec.at('selfEvaluation.funding.executionRate', actual.raw.source);
       }
     }
   };
@@ -303,7 +306,7 @@ export function readSelfEvaluation(
         const f = rec.figure(pts);
         if (f) {
           sheet.categoryWeights[key] = f;
-          rec.at(`${P}categoryWeights.${key}`, catCell.raw.source);
+          rec.at(joinPath('selfEvaluation.categoryWeights', key), catCell.raw.source);
         }
       }
       sub = null;
@@ -337,7 +340,7 @@ export function readSelfEvaluation(
     for (const c of outside) rec.cell(c, '自评表指标部分中不在任何列之下的单元格');
 
     const i = sheet.indicators.length;
-    const base = `${P}indicators.${i}`;
+    const base = joinPath('selfEvaluation.indicators', i);
     const categoryKey: CategoryKey = cat ? categoryKeyOf(cat.text) : 'other';
     const subcategoryKey: SubcategoryKey = sub ? subcategoryKeyOf(sub.text) : 'other';
     const ind: Indicator = {
@@ -349,19 +352,19 @@ export function readSelfEvaluation(
       name,
     };
     rec.at(base, (nameCell ?? subCell ?? catCell ?? row.filled[0]!).raw.source);
-    if (nameCell) rec.at(`${base}.name`, nameCell.raw.source);
-    if (cat) rec.at(`${base}.category`, cat.cell.raw.source);
-    if (sub) rec.at(`${base}.subcategory`, sub.cell.raw.source);
+    if (nameCell) rec.at(joinPath(base, 'name'), nameCell.raw.source);
+    if (cat) rec.at(joinPath(base, 'category'), cat.cell.raw.source);
+    if (sub) rec.at(joinPath(base, 'subcategory'), sub.cell.raw.source);
     for (const f of ['target', 'adjustedTarget', 'actual', 'weight', 'selfScore', 'scoreCoefficient'] as const) {
-      const v = rec.fig(`${base}.${f}`, cells.get(f));
+      const v = rec.fig(joinPath(base, f), cells.get(f));
       if (v) ind[f] = v;
     }
-    const note = rec.text(`${base}.deviationNote`, cells.get('deviationNote'));
+    const note = rec.text(joinPath(base, 'deviationNote'), cells.get('deviationNote'));
     if (note) ind.deviationNote = note;
     const unit = cells.get('unit');
     if (unit) {
       ind.unit = unit.text;
-      rec.at(`${base}.unit`, unit.raw.source);
+      rec.at(joinPath(base, 'unit'), unit.raw.source);
     }
     const nature = cells.get('nature');
     if (nature) {
@@ -371,17 +374,17 @@ export function readSelfEvaluation(
         const c = comparatorOf(nature.text);
         if (c) {
           ind.comparator = c;
-          rec.at(`${base}.comparator`, nature.raw.source);
+          rec.at(joinPath(base, 'comparator'), nature.raw.source);
         } else rec.cell(nature, '指标性质无法识别（应为定量/定性或方向符号）');
       }
-      rec.at(`${base}.nature`, nature.raw.source);
+      rec.at(joinPath(base, 'nature'), nature.raw.source);
     }
     const direction = cells.get('direction');
     if (direction) {
       const c = comparatorOf(direction.text);
       if (c) {
         ind.comparator = c;
-        rec.at(`${base}.comparator`, direction.raw.source);
+        rec.at(joinPath(base, 'comparator'), direction.raw.source);
       } else rec.cell(direction, '指标方向无法识别（应为正向/反向或 ≥ ≤ = 等符号）');
     }
     const core = cells.get('core');
@@ -389,7 +392,7 @@ export function readSelfEvaluation(
       if (/^(是|√|✓|✔|Y|y|yes|核心)$/.test(core.text)) ind.core = true;
       else if (/^(否|×|✗|N|n|no)$/.test(core.text)) ind.core = false;
       else rec.cell(core, '“是否核心指标”应填“是”或“否”');
-      rec.at(`${base}.core`, core.raw.source);
+      rec.at(joinPath(base, 'core'), core.raw.source);
     }
     const onlyOpensLevel = name === '' && cells.size === 0;
     if (onlyOpensLevel || isPlaceholderText(name)) ind.placeholder = true;
@@ -409,8 +412,8 @@ export function readSelfEvaluation(
       w = nums[0];
       s = nums[1];
     }
-    if (w && w !== label) sheet.totalWeight = rec.fig(`${P}totalWeight`, w);
-    if (s && s !== label) sheet.totalScore = rec.fig(`${P}totalScore`, s);
+    if (w && w !== label) sheet.totalWeight = rec.fig('selfEvaluation.totalWeight', w);
+    if (s && s !== label) sheet.totalScore = rec.fig('selfEvaluation.totalScore', s);
     // a grade on the same line: "总分 | 100 | 95 | 评价等次 | 优"
     const g = rest.findIndex((c) => sheetRow.byKey(c.key) === 'grade');
     if (g >= 0) readLabelled(row, rest[g]!, 'grade');
@@ -420,11 +423,11 @@ export function readSelfEvaluation(
     const pair = splitPair(label.text);
     if (pair && pair[1] !== '') {
       sheet[field] = pair[1];
-      rec.at(`${P}${field}`, label.raw.source);
+      rec.at(joinPath(SE, field), label.raw.source);
       return;
     }
     const next = row.filled[row.filled.indexOf(label) + 1];
-    const t = rec.text(`${P}${field}`, next);
+    const t = rec.text(joinPath(SE, field), next);
     if (t) sheet[field] = t;
   };
 
@@ -434,14 +437,14 @@ export function readSelfEvaluation(
     if (row.filled.length === 0) continue;
 
     // header rows
-    const ind = headerColumns(row, (k) => indicatorColumn.byKey(k));
-    const fields = new Set(ind.columns.map((c) => c.field));
+    const ind = headerColumns(row, indicatorColumn.byKey);
     if (
-      (fields.has('category') || fields.has('name')) &&
+      ind.columns.some((c) => c.field === 'category' || c.field === 'name') &&
       ind.columns.length >= 3 &&
       !row.filled.some((c) => looksNumeric(c.text))
     ) {
       indCols = ind.columns;
+      indByField = new Map(ind.columns.map((c) => [c.field, c]));
       mode = 'indicators';
       cat = null;
       sub = null;
@@ -450,7 +453,7 @@ export function readSelfEvaluation(
       }
       continue;
     }
-    const fund = headerColumns(row, (k) => fundingColumn.byKey(k));
+    const fund = headerColumns(row, fundingColumn.byKey);
     if (fund.columns.length >= 2 && !row.filled.some((c) => looksNumeric(c.text))) {
       fundingCols = fund.columns;
       mode = 'funding';
@@ -467,7 +470,7 @@ export function readSelfEvaluation(
       mode = 'goal';
       const g = headerColumns(row, (k) => goalColumn.byKey(k));
       goalCols = g.columns.filter((c) => c.field !== 'label');
-      rec.at(`${P}overallGoal`, goalLabel.raw.source);
+      rec.at('selfEvaluation.overallGoal', goalLabel.raw.source);
       if (goalCols.length === 0) {
         goalCols = null;
         readGoalValues(row, goalLabel);
@@ -514,18 +517,17 @@ export function readSelfEvaluation(
 
   if (sheet.funding.weight === undefined && fundingPoints) {
     sheet.funding.weight = rec.figure(fundingPoints.value);
-    rec.at(`${P}funding.weight`, fundingPoints.cell.raw.source);
+    rec.at('selfEvaluation.funding.weight', fundingPoints.cell.raw.source);
   }
   return { sheet, extras };
 }
 
 /** Is this the label of a line that starts a 自评表 (a strong anchor)? */
 export function isSelfEvaluationAnchor(row: RowView): boolean {
-  const ind = headerColumns(row, (k) => indicatorColumn.byKey(k));
-  const fields = new Set(ind.columns.map((c) => c.field));
-  if ((fields.has('category') || fields.has('name')) && ind.columns.length >= 3) return true;
-  const fund = headerColumns(row, (k) => fundingColumn.byKey(k));
-  if (fund.columns.length >= 2 && row.filled.some((c) => fundingBlock.byKey(c.key) === 'block')) return true;
+  const ind = headerFields(row, indicatorColumn.byKey);
+  if ((ind.includes('category') || ind.includes('name')) && ind.length >= 3) return true;
+  const fund = headerFields(row, fundingColumn.byKey);
+  if (fund.length >= 2 && row.filled.some((c) => fundingBlock.byKey(c.key) === 'block')) return true;
   return row.filled.slice(0, 2).some((c) => {
     const k = c.key;
     return (

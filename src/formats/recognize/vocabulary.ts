@@ -19,6 +19,10 @@ export interface Lookup<K extends string> {
   byKey(key: string): K | undefined;
 }
 
+/** Bounds of each lookup's memo of pattern results. */
+const MAX_MEMO = 20_000;
+const MAX_MEMO_KEY = 64;
+
 export function lookup<K extends string>(terms: Terms<K>): Lookup<K> {
   const map = new Map<string, K>();
   for (const [k, names] of Object.entries(terms.names) as [K, readonly string[]][]) {
@@ -27,12 +31,27 @@ export function lookup<K extends string>(terms: Terms<K>): Lookup<K> {
       if (!map.has(key)) map.set(key, k);
     }
   }
+  const patterns = terms.patterns ?? [];
+  /** what the patterns gave for keys that are not names (a bounded memo: the same keys come back all the time) */
+  const matched = new Map<string, K | null>();
   const byKey = (key: string): K | undefined => {
     if (key === '') return undefined;
     const hit = map.get(key);
-    if (hit !== undefined) return hit;
-    for (const [re, k] of terms.patterns ?? []) if (re.test(key)) return k;
-    return undefined;
+    if (hit !== undefined || patterns.length === 0) return hit;
+    const memo = matched.get(key);
+    if (memo !== undefined) return memo ?? undefined;
+    let found: K | null = null;
+    for (const [re, k] of patterns) {
+      if (re.test(key)) {
+        found = k;
+        break;
+      }
+    }
+    if (key.length <= MAX_MEMO_KEY) {
+      if (matched.size >= MAX_MEMO) matched.clear();
+      matched.set(key, found);
+    }
+    return found ?? undefined;
   };
   const fn = ((text: string) => byKey(labelKey(text))) as Lookup<K>;
   fn.byKey = byKey;
@@ -322,16 +341,38 @@ export const SUBCATEGORY_PATTERNS: readonly (readonly [RegExp, SubcategoryKey])[
   [/满意/, 'satisfaction'],
 ];
 
-export function categoryKeyOf(text: string): CategoryKey {
+/** The first pattern's key that matches labelKey(text), else 'other'; memoised by labelKey (bounded). */
+function patternKey<K extends string>(
+  patterns: readonly (readonly [RegExp, K])[],
+  memo: Map<string, K | 'other'>,
+  text: string,
+): K | 'other' {
   const k = labelKey(text);
-  for (const [re, key] of CATEGORY_PATTERNS) if (re.test(k)) return key;
-  return 'other';
+  const hit = memo.get(k);
+  if (hit !== undefined) return hit;
+  let found: K | 'other' = 'other';
+  for (const [re, key] of patterns) {
+    if (re.test(k)) {
+      found = key;
+      break;
+    }
+  }
+  if (k.length <= MAX_MEMO_KEY) {
+    if (memo.size >= MAX_MEMO) memo.clear();
+    memo.set(k, found);
+  }
+  return found;
+}
+
+const CATEGORY_MEMO = new Map<string, CategoryKey>();
+const SUBCATEGORY_MEMO = new Map<string, SubcategoryKey>();
+
+export function categoryKeyOf(text: string): CategoryKey {
+  return patternKey(CATEGORY_PATTERNS, CATEGORY_MEMO, text);
 }
 
 export function subcategoryKeyOf(text: string): SubcategoryKey {
-  const k = labelKey(text);
-  for (const [re, key] of SUBCATEGORY_PATTERNS) if (re.test(k)) return key;
-  return 'other';
+  return patternKey(SUBCATEGORY_PATTERNS, SUBCATEGORY_MEMO, text);
 }
 
 // ---------------------------------------------------------------- narrative headings

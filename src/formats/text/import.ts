@@ -15,18 +15,42 @@ import { decodeText } from './decode.js';
  * bounded number of times), so a 50 MB text or a table of 10,000 rows costs time linear in its size.
  */
 
-/** Padding around cell and paragraph text: spaces, full-width spaces, tabs, NBSP, BOM. */
-const PAD_START = /^[\s\u3000\u00a0\ufeff]+/;
-const PAD_END = /[\s\u3000\u00a0\ufeff]+$/;
+/** Anything but padding (spaces, full-width spaces, tabs, NBSP, BOM). */
 const NOT_BLANK = /[^\s\u3000\u00a0\ufeff]/;
 
+/**
+ * Is this UTF-16 unit padding around cell and paragraph text: what `\s` matches (spaces, full-width spaces, tabs,
+ * line breaks, NBSP, BOM …)? Exported for tests.
+ */
+export function isPadding(c: number): boolean {
+  return c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c >= 0xa0 &&
+        (c === 0xa0 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000 ||
+          c === 0xfeff);
+}
+
+/** The text without padding at either end (one pass from each end, no regular expression). */
 function pad(text: string): string {
-  return text.replace(PAD_START, '').replace(PAD_END, '');
+  let a = 0;
+  let b = text.length;
+  while (a < b && isPadding(text.charCodeAt(a))) a++;
+  while (b > a && isPadding(text.charCodeAt(b - 1))) b--;
+  return a === 0 && b === text.length ? text : text.slice(a, b);
 }
 
 /** Nothing but padding, and not a (possibly empty) TAB cell line. */
 function isBlank(line: string): boolean {
-  return line.charCodeAt(0) !== 9 && !NOT_BLANK.test(line);
+  if (line.charCodeAt(0) === 9) return false;
+  for (let i = 0; i < line.length; i++) if (!isPadding(line.charCodeAt(i))) return false;
+  return true;
 }
 
 /** A Word-style cell line: one leading TAB. */
@@ -98,7 +122,7 @@ const PIPE_SEPARATOR =
 const ESCAPED_PIPE = '\ue000';
 
 function splitPipeRow(line: string): string[] {
-  let s = line.replace(PAD_START, '').replace(PAD_END, '');
+  let s = pad(line);
   s = s.replace(/\\\|/g, ESCAPED_PIPE);
   if (s.startsWith('|') || s.startsWith('｜')) s = s.slice(1);
   if (s.endsWith('|') || s.endsWith('｜')) s = s.slice(0, -1);
@@ -141,7 +165,8 @@ function readWordTable(b: Builder, lines: readonly string[], start: number): num
 
   const flushCell = (): void => {
     if (cellLine === 0) return;
-    row.push(cellOf(b, cellLines.join('\n'), cellLine, table.rows.length + 1, row.length + 1));
+    const text = cellLines.length === 1 ? cellLines[0]! : cellLines.join('\n');
+    row.push(cellOf(b, text, cellLine, table.rows.length + 1, row.length + 1));
     cellLines = [];
     cellLine = 0;
   };
@@ -160,7 +185,8 @@ function readWordTable(b: Builder, lines: readonly string[], start: number): num
         flushRow();
         newRowPending = false;
       }
-      cellLines = [line.slice(1).replace(/\t/g, ' ')];
+      const rest = line.slice(1);
+      cellLines = [rest.includes('\t') ? rest.replace(/\t/g, ' ') : rest];
       cellLine = i + 1;
       i++;
       continue;
@@ -248,7 +274,7 @@ function readTsvTable(b: Builder, lines: readonly string[], start: number): numb
 
 /** Split decoded text into RawDocument blocks (exported for tests and for other importers that yield text). */
 export function textToBlocks(text: string, file: string): RawBlock[] {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   const b: Builder = { file, blocks: [], tables: 0 };
   let i = 0;
   while (i < lines.length) {
@@ -265,7 +291,7 @@ export function textToBlocks(text: string, file: string): RawBlock[] {
       // a lone line of several TABs: a one-row Word table
       i = readWordTable(b, lines, i);
     } else {
-      const t = pad(line.replace(/\t/g, ' '));
+      const t = pad(line.includes('\t') ? line.replace(/\t/g, ' ') : line);
       b.blocks.push({ type: 'paragraph', text: t, source: { file, line: i + 1, text: t } });
       i++;
     }

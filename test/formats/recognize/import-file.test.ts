@@ -45,6 +45,14 @@ describe('detectFormat: magic bytes first, extension second', () => {
     expect(detectFormat(enc('一、部门基本情况'), 'r.docx')).toBe('docx');
   });
 
+  it('looks for %PDF- within the first 1024 bytes only', () => {
+    const at = (offset: number): Uint8Array => enc(`${' '.repeat(offset)}%PDF-1.7\n`);
+    expect(detectFormat(at(0), 'x.txt')).toBe('pdf');
+    expect(detectFormat(at(1019), 'x.txt')).toBe('pdf');
+    expect(detectFormat(at(1020), 'x.txt')).toBe('text');
+    expect(detectFormat(enc('%PDF'), 'x.txt')).toBe('text');
+  });
+
   it('refuses a picture with a message saying what it is', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
     const e = await errorOf(() => detectFormat(png, 'scan.txt'));
