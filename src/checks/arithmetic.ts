@@ -116,6 +116,16 @@ function singleSplitFinding(
   });
 }
 
+/** One finding (or none) per year-column of the 基础数据表, collected. */
+function perColumn(make: (col: (typeof COLUMNS)[number]) => Finding | undefined): Finding[] {
+  const out: Finding[] = [];
+  for (const col of COLUMNS) {
+    const f = make(col);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
 const balanceIdentity: Check = {
   id: 'arith.balance-identity',
   family: 'arithmetic',
@@ -299,9 +309,8 @@ const vehicleSum: Check = {
   run(ctx) {
     const ev = ctx.evaluation;
     if (!ev.basicData) return [];
-    const out: Finding[] = [];
-    for (const col of COLUMNS) {
-      const f = sumFinding(
+    return perColumn((col) =>
+      sumFinding(
         ctx,
         this,
         term(ev, `basicData.threePublicCosts.officialVehicles.${col}`),
@@ -310,10 +319,8 @@ const vehicleSum: Check = {
           term(ev, `basicData.threePublicCosts.vehicleOperation.${col}`),
         ],
         { relation: '=', fix: '公务用车购置和维护经费应等于公车购置与公车运行维护之和。' },
-      );
-      if (f) out.push(f);
-    }
-    return out;
+      ),
+    );
   },
 };
 
@@ -326,18 +333,15 @@ const publicFundsParts: Check = {
     const ev = ctx.evaluation;
     const bd = ev.basicData;
     if (!bd) return [];
-    const out: Finding[] = [];
-    for (const col of COLUMNS) {
-      const f = sumFinding(
+    return perColumn((col) =>
+      sumFinding(
         ctx,
         this,
         term(ev, `basicData.publicFunds.total.${col}`),
         bd.publicFunds.items.map((_, i) => term(ev, `basicData.publicFunds.items.${i}.${col}`)),
         { relation: '>=', fix: '公用经费包含其下列明的各项，总数不能小于明细之和，请核对后修改。' },
-      );
-      if (f) out.push(f);
-    }
-    return out;
+      ),
+    );
   },
 };
 
@@ -350,9 +354,8 @@ const projectSum: Check = {
     const ev = ctx.evaluation;
     const bd = ev.basicData;
     if (!bd) return [];
-    const out: Finding[] = [];
-    for (const col of COLUMNS) {
-      const f = sumFinding(
+    return perColumn((col) =>
+      sumFinding(
         ctx,
         this,
         term(ev, `basicData.projectExpenditure.total.${col}`),
@@ -362,10 +365,8 @@ const projectSum: Check = {
           partsBelowSeverity: 'warning',
           fix: '“项目支出”应逐项填报基本支出以外的全部项目支出，各项之和应等于合计数。',
         },
-      );
-      if (f) out.push(f);
-    }
-    return out;
+      ),
+    );
   },
 };
 
